@@ -1,0 +1,112 @@
+// @ts-check
+import { createReadStream, statSync } from 'node:fs';
+import { resolve, extname } from 'node:path';
+import { esbuildPlugin } from '@web/dev-server-esbuild';
+import { puppeteerLauncher } from '@web/test-runner-puppeteer';
+
+/**
+ * Tests drive the browsers the machine already has: Debian's `chromium` and
+ * `firefox-esr`. Override the paths with CHROMIUM_PATH / FIREFOX_PATH.
+ * Puppeteer's own browser download is switched off in .puppeteerrc.cjs.
+ */
+const chromiumPath = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
+const firefoxPath = process.env.FIREFOX_PATH ?? '/usr/bin/firefox-esr';
+
+const chromium = puppeteerLauncher({
+  launchOptions: {
+    browser: 'chrome',
+    executablePath: chromiumPath,
+    headless: true,
+    args: [
+      '--no-sandbox',
+      '--disable-gpu',
+      '--autoplay-policy=no-user-gesture-required',
+      '--disable-background-networking',
+      '--disable-component-update',
+      '--disable-sync',
+      '--no-first-run',
+      '--disable-quic',
+      '--disable-renderer-backgrounding',
+      '--disable-background-timer-throttling',
+      '--disable-backgrounding-occluded-windows',
+    ],
+  },
+});
+
+const firefox = puppeteerLauncher({
+  launchOptions: {
+    browser: 'firefox',
+    executablePath: firefoxPath,
+    headless: true,
+    extraPrefsFirefox: {
+      'media.autoplay.default': 0,
+      'media.autoplay.blocking_policy': 0,
+      'media.autoplay.block-webaudio': false,
+      'dom.min_background_timeout_value': 4,
+      'browser.shell.checkDefaultBrowser': false,
+      'app.update.enabled': false,
+      'network.captive-portal-service.enabled': false,
+      'datareporting.policy.dataSubmissionEnabled': false,
+      'toolkit.telemetry.enabled': false,
+    },
+  },
+});
+
+const mediaTypes = { '.mp4': 'video/mp4', '.m4a': 'audio/mp4', '.wav': 'audio/wav', '.webm': 'video/webm' };
+
+/**
+ * The dev server's static handler ignores `Range`, and browsers cannot seek
+ * media served without it. Serve media files with byte ranges.
+ * @type {import('@web/dev-server-core').Middleware}
+ */
+async function mediaRanges(ctx, next) {
+  const type = mediaTypes[/** @type {keyof typeof mediaTypes} */ (extname(ctx.path))];
+  if (!type || ctx.path.includes('..')) return next();
+  const file = resolve('.' + decodeURIComponent(ctx.path));
+  let size;
+  try {
+    size = statSync(file).size;
+  } catch {
+    return next();
+  }
+  ctx.set('Accept-Ranges', 'bytes');
+  ctx.type = type;
+  const m = /^bytes=(\d*)-(\d*)$/.exec(ctx.get('range'));
+  if (!m) {
+    ctx.length = size;
+    ctx.body = createReadStream(file);
+    return;
+  }
+  const start = m[1] ? Number(m[1]) : Math.max(0, size - Number(m[2]));
+  const end = m[1] && m[2] ? Math.min(Number(m[2]), size - 1) : size - 1;
+  if (start >= size || start > end) {
+    ctx.status = 416;
+    ctx.set('Content-Range', `bytes */${size}`);
+    return;
+  }
+  ctx.status = 206;
+  ctx.set('Content-Range', `bytes ${start}-${end}/${size}`);
+  ctx.length = end - start + 1;
+  ctx.body = createReadStream(file, { start, end });
+}
+
+const only = process.env.BROWSERS?.split(',');
+const browsers = [
+  ['chromium', chromium],
+  ['firefox', firefox],
+].filter(([name]) => !only || only.includes(/** @type {string} */ (name))).map(([, b]) => b);
+
+export default {
+  files: ['test/**/*.test.ts'],
+  nodeResolve: { exportConditions: ['production'] },
+  rootDir: '.',
+  concurrency: 1,
+  concurrentBrowsers: 2,
+  browserStartTimeout: 120000,
+  testsStartTimeout: 120000,
+  testsFinishTimeout: 300000,
+  testFramework: { config: { timeout: 30000 } },
+  middleware: [mediaRanges],
+  plugins: [esbuildPlugin({ ts: true, tsconfig: resolve('tsconfig.json'), target: 'es2022' })],
+  browsers,
+};
