@@ -1,0 +1,244 @@
+import { parseCueText } from '../webvtt/cue-text.js';
+import type { CueNode } from '../webvtt/types.js';
+import { slugify } from './slug.js';
+import type {
+  CueLike,
+  TimedOffset,
+  Transcript,
+  TranscriptCue,
+  TranscriptParagraph,
+  TranscriptQuestion,
+} from './types.js';
+
+/** Options for `buildTranscript`. */
+export interface BuildTranscriptOptions {
+  /**
+   * Seconds of silence that start a new paragraph in files whose cue ids carry
+   * no paragraph marks (`…-p2-…`). Default 2.
+   */
+  paragraphGap?: number;
+}
+
+/** Matches the paragraph part of a cue id such as `q03-p2-s4`: the id up to and including `p2`. */
+const PARAGRAPH_ID = /^(.*?(?:^|[-_.:])p\d+)(?=[-_.:]|$)/i;
+
+interface Flat {
+  plainText: string;
+  voice: string;
+  timed: TimedOffset[];
+}
+
+/** Text content with line breaks as spaces, the first voice, and where inline timestamps fall. */
+function flatten(nodes: readonly CueNode[]): Flat {
+  const out: Flat = { plainText: '', voice: '', timed: [] };
+  const walk = (list: readonly CueNode[]): void => {
+    for (const node of list) {
+      if (node.type === 'text') {
+        out.plainText += node.value.replace(/[ \t]*[\r\n]+[ \t]*/g, ' ');
+      } else if (node.type === 'timestamp') {
+        out.timed.push({ time: node.time, offset: out.plainText.length });
+      } else {
+        if (node.type === 'v' && !out.voice) out.voice = node.annotation.trim();
+        walk(node.children);
+      }
+    }
+  };
+  walk(nodes);
+  // Trim, keeping timestamp offsets pointing at the same characters.
+  const lead = out.plainText.length - out.plainText.trimStart().length;
+  out.plainText = out.plainText.trim();
+  if (lead) for (const t of out.timed) t.offset = Math.max(0, t.offset - lead);
+  for (const t of out.timed) t.offset = Math.min(t.offset, out.plainText.length);
+  return out;
+}
+
+function byStart<T extends CueLike>(list: readonly T[]): T[] {
+  return list
+    .map((c, i) => [c, i] as const)
+    .sort((a, b) => a[0].startTime - b[0].startTime || a[1] - b[1])
+    .map(([c]) => c);
+}
+
+/** Chapter titles may carry markup or character references: take the text content. */
+function chapterTitle(text: string): string {
+  return flatten(parseCueText(text)).plainText;
+}
+
+interface QuestionSpan {
+  id: string;
+  title: string;
+  startTime: number;
+  endTime: number;
+}
+
+/**
+ * Questions when the file has no chapters: each turn by someone other than
+ * the main speaker that asks something (has a `?`) starts a question, which
+ * runs to the next one.
+ */
+function deriveQuestions(cues: readonly TranscriptCue[]): QuestionSpan[] {
+  const weight = new Map<string, number>();
+  for (const c of cues) if (c.speaker) weight.set(c.speaker, (weight.get(c.speaker) ?? 0) + c.plainText.length);
+  let main = '';
+  for (const [s, w] of weight) if (w > (weight.get(main) ?? -1)) main = s;
+  const spans: QuestionSpan[] = [];
+  let i = 0;
+  while (i < cues.length) {
+    const speaker = cues[i]!.speaker;
+    let j = i;
+    let text = '';
+    while (j < cues.length && cues[j]!.speaker === speaker) text += (text ? ' ' : '') + cues[j++]!.plainText;
+    if (speaker && speaker !== main && text.includes('?')) {
+      spans.push({ id: '', title: text, startTime: cues[i]!.startTime, endTime: Infinity });
+    }
+    i = j;
+  }
+  const last = cues.reduce((m, c) => Math.max(m, c.endTime), 0);
+  spans.forEach((s, k) => (s.endTime = spans[k + 1]?.startTime ?? last));
+  return spans;
+}
+
+/**
+ * Builds the session model from transcript cues and optional chapters.
+ *
+ * Paragraphs: a new one starts where the speaker changes, where a question
+ * starts, and, when cue ids carry paragraph marks (`q03-p2-s4`), where the
+ * mark changes. Without marks, a cue with inline timestamps is a paragraph of
+ * its own, and a silence of `paragraphGap` seconds starts a new one.
+ */
+export function buildTranscript(
+  cueList: readonly CueLike[],
+  chapterList?: readonly CueLike[] | null,
+  options: BuildTranscriptOptions = {},
+): Transcript {
+  const gap = options.paragraphGap ?? 2;
+  const sorted = byStart(cueList);
+  const marked = sorted.some((c) => PARAGRAPH_ID.test(c.id));
+
+  const cues: TranscriptCue[] = [];
+  let speaker = '';
+  for (const c of sorted) {
+    const nodes = parseCueText(c.text);
+    const flat = flatten(nodes);
+    if (flat.voice) speaker = flat.voice;
+    cues.push({
+      index: cues.length,
+      id: c.id,
+      startTime: c.startTime,
+      endTime: c.endTime,
+      text: c.text,
+      nodes,
+      plainText: flat.plainText,
+      speaker,
+      timed: flat.timed,
+      paragraph: 0,
+      question: -1,
+    });
+  }
+
+  const spans: QuestionSpan[] = chapterList?.length
+    ? byStart(chapterList).map((ch) => ({
+        id: ch.id,
+        title: chapterTitle(ch.text),
+        startTime: ch.startTime,
+        endTime: ch.endTime,
+      }))
+    : deriveQuestions(cues);
+
+  // Questions by cue start (two pointers: both lists are sorted).
+  let q = -1;
+  for (const cue of cues) {
+    while (q + 1 < spans.length && spans[q + 1]!.startTime <= cue.startTime + 1e-6) q++;
+    cue.question = q >= 0 && cue.startTime < spans[q]!.endTime ? q : -1;
+  }
+
+  const paragraphs: TranscriptParagraph[] = [];
+  let prevKey: string | null = null;
+  for (const cue of cues) {
+    const prev = cues[cue.index - 1];
+    const key = marked ? (PARAGRAPH_ID.exec(cue.id)?.[1] ?? cue.id) : null;
+    const startsParagraph =
+      !prev ||
+      cue.speaker !== prev.speaker ||
+      cue.question !== prev.question ||
+      (marked
+        ? key !== prevKey
+        : cue.timed.length > 0 || prev.timed.length > 0 || cue.startTime - prev.endTime >= gap);
+    prevKey = key;
+    if (startsParagraph) {
+      paragraphs.push({
+        index: paragraphs.length,
+        question: cue.question,
+        speaker: cue.speaker,
+        cueStart: cue.index,
+        cueEnd: cue.index + 1,
+        startTime: cue.startTime,
+        endTime: cue.endTime,
+      });
+    } else {
+      const p = paragraphs[paragraphs.length - 1]!;
+      p.cueEnd = cue.index + 1;
+      p.endTime = Math.max(p.endTime, cue.endTime);
+    }
+    cue.paragraph = paragraphs.length - 1;
+  }
+
+  const used = new Map<string, number>();
+  let pi = 0;
+  const questions: TranscriptQuestion[] = spans.map((span, index) => {
+    while (pi < paragraphs.length && paragraphs[pi]!.question < index) pi++;
+    const paragraphStart = pi;
+    while (pi < paragraphs.length && paragraphs[pi]!.question === index) pi++;
+    const paragraphEnd = pi;
+    const first = paragraphs[paragraphStart];
+    let answerStart = paragraphStart;
+    if (first && paragraphEnd > paragraphStart) {
+      while (answerStart < paragraphEnd && paragraphs[answerStart]!.speaker === first.speaker) answerStart++;
+      if (answerStart === paragraphEnd) answerStart = paragraphStart;
+    }
+    let slug = slugify(span.title);
+    const n = (used.get(slug) ?? 0) + 1;
+    used.set(slug, n);
+    if (n > 1) slug = `${slug}-${n}`;
+    return {
+      index,
+      number: index + 1,
+      id: span.id || `q${index + 1}`,
+      slug,
+      title: span.title,
+      startTime: span.startTime,
+      endTime: span.endTime,
+      paragraphStart,
+      paragraphEnd,
+      answerStart,
+      asker: answerStart > paragraphStart ? first!.speaker : '',
+    };
+  });
+
+  const speakers: string[] = [];
+  for (const c of cues) if (c.speaker && !speakers.includes(c.speaker)) speakers.push(c.speaker);
+
+  const starts = new Float64Array(cues.length);
+  const ends = new Float64Array(cues.length);
+  const maxEnds = new Float64Array(cues.length);
+  let running = -Infinity;
+  cues.forEach((c, i) => {
+    starts[i] = c.startTime;
+    ends[i] = c.endTime;
+    running = Math.max(running, c.endTime);
+    maxEnds[i] = running;
+  });
+  const questionStarts = Float64Array.from(questions, (x) => x.startTime);
+  const lastChapter = questions.reduce((m, x) => Math.max(m, x.endTime), 0);
+  return {
+    cues,
+    paragraphs,
+    questions,
+    speakers,
+    starts,
+    ends,
+    maxEnds,
+    questionStarts,
+    duration: Math.max(cues.length ? running : 0, lastChapter),
+  };
+}

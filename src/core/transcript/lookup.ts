@@ -1,0 +1,44 @@
+import type { Transcript } from './types.js';
+
+/** Index of the last element of a sorted array that is <= x, or -1. O(log n). */
+function lastAtOrBefore(sorted: Float64Array, x: number): number {
+  let lo = 0;
+  let hi = sorted.length - 1;
+  let found = -1;
+  while (lo <= hi) {
+    const mid = (lo + hi) >>> 1;
+    if (sorted[mid]! <= x) {
+      found = mid;
+      lo = mid + 1;
+    } else {
+      hi = mid - 1;
+    }
+  }
+  return found;
+}
+
+/** The last cue that has started at `time` (whether or not it has ended), or -1. O(log n). */
+export function cueIndexAtOrBefore(t: Transcript, time: number): number {
+  return lastAtOrBefore(t.starts, time);
+}
+
+/**
+ * The cue being spoken at `time`: of the cues whose [start, end) holds it, the
+ * one that started last. -1 in a gap. O(log n) plus the overlapping cues.
+ */
+export function activeCueIndex(t: Transcript, time: number): number {
+  let i = lastAtOrBefore(t.starts, time);
+  // maxEnds[i] <= time means no cue at or before i is still running.
+  while (i >= 0 && t.maxEnds[i]! > time) {
+    if (t.ends[i]! > time) return i;
+    i--;
+  }
+  return -1;
+}
+
+/** The question whose [start, end) holds `time`, or -1 (before the first question or after the last one ends). */
+export function questionIndexAt(t: Transcript, time: number): number {
+  const i = lastAtOrBefore(t.questionStarts, time);
+  if (i < 0) return -1;
+  return time < t.questions[i]!.endTime ? i : -1;
+}
