@@ -1,0 +1,1 @@
+export * from './webvtt/index.js';

@@ -1,0 +1,46 @@
+/**
+ * Cue text to DOM, exactly as `VTTCue.getCueAsHTML()` builds it, without ever
+ * parsing markup strings: every node is created with the DOM API.
+ *
+ * @see https://www.w3.org/TR/webvtt1/#dom-construction-rules
+ */
+import { parseCueText } from '../core/webvtt/cue-text.js';
+import { formatTimestamp } from '../core/webvtt/timestamp.js';
+import type { CueNode } from '../core/webvtt/types.js';
+
+const HTML_NS = 'http://www.w3.org/1999/xhtml';
+
+/** WebVTT node class to HTML element name. */
+const TAGS = { c: 'span', v: 'span', lang: 'span', i: 'i', b: 'b', u: 'u', ruby: 'ruby', rt: 'rt' } as const;
+
+function append(parent: Node, nodes: readonly CueNode[], document: Document): void {
+  for (const node of nodes) {
+    if (node.type === 'text') {
+      parent.appendChild(document.createTextNode(node.value));
+    } else if (node.type === 'timestamp') {
+      parent.appendChild(document.createProcessingInstruction('timestamp', formatTimestamp(node.time)));
+    } else {
+      const element = document.createElementNS(HTML_NS, TAGS[node.type]);
+      if (node.classes.length > 0) element.setAttribute('class', node.classes.join(' '));
+      if (node.type === 'v') element.setAttribute('title', node.annotation);
+      else if (node.type === 'lang') element.setAttribute('lang', node.annotation);
+      append(element, node.children, document);
+      parent.appendChild(element);
+    }
+  }
+}
+
+/**
+ * Builds the `DocumentFragment` that `VTTCue.getCueAsHTML()` returns for
+ * `text`, owned by `document`: `c` → `span`, `i`/`b`/`u`/`ruby`/`rt` → same
+ * element, `v` → `span title="voice"`, `lang` → `span lang="tag"`, classes →
+ * `class`, inline timestamps → `timestamp` processing instructions
+ * (`hh:mm:ss.ttt`), text → text nodes.
+ *
+ * @see https://www.w3.org/TR/webvtt1/#dom-construction-rules
+ */
+export function cueTextToFragment(text: string, document: Document): DocumentFragment {
+  const fragment = document.createDocumentFragment();
+  append(fragment, parseCueText(text), document);
+  return fragment;
+}
