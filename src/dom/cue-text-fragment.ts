@@ -13,21 +13,14 @@ const HTML_NS = 'http://www.w3.org/1999/xhtml';
 /** WebVTT node class to HTML element name. */
 const TAGS = { c: 'span', v: 'span', lang: 'span', i: 'i', b: 'b', u: 'u', ruby: 'ruby', rt: 'rt' } as const;
 
-function append(parent: Node, nodes: readonly CueNode[], document: Document): void {
-  for (const node of nodes) {
-    if (node.type === 'text') {
-      parent.appendChild(document.createTextNode(node.value));
-    } else if (node.type === 'timestamp') {
-      parent.appendChild(document.createProcessingInstruction('timestamp', formatTimestamp(node.time)));
-    } else {
-      const element = document.createElementNS(HTML_NS, TAGS[node.type]);
-      if (node.classes.length > 0) element.setAttribute('class', node.classes.join(' '));
-      if (node.type === 'v') element.setAttribute('title', node.annotation);
-      else if (node.type === 'lang') element.setAttribute('lang', node.annotation);
-      append(element, node.children, document);
-      parent.appendChild(element);
-    }
-  }
+function toDOM(node: CueNode, document: Document): Node {
+  if (node.type === 'text') return document.createTextNode(node.value);
+  if (node.type === 'timestamp') return document.createProcessingInstruction('timestamp', formatTimestamp(node.time));
+  const element = document.createElementNS(HTML_NS, TAGS[node.type]);
+  if (node.classes.length > 0) element.setAttribute('class', node.classes.join(' '));
+  if (node.type === 'v') element.setAttribute('title', node.annotation);
+  else if (node.type === 'lang') element.setAttribute('lang', node.annotation);
+  return element;
 }
 
 /**
@@ -35,12 +28,24 @@ function append(parent: Node, nodes: readonly CueNode[], document: Document): vo
  * `text`, owned by `document`: `c` → `span`, `i`/`b`/`u`/`ruby`/`rt` → same
  * element, `v` → `span title="voice"`, `lang` → `span lang="tag"`, classes →
  * `class`, inline timestamps → `timestamp` processing instructions
- * (`hh:mm:ss.ttt`), text → text nodes.
+ * (`hh:mm:ss.ttt`), text → text nodes. Works iteratively, so deep nesting
+ * cannot overflow the stack.
  *
  * @see https://www.w3.org/TR/webvtt1/#dom-construction-rules
  */
 export function cueTextToFragment(text: string, document: Document): DocumentFragment {
   const fragment = document.createDocumentFragment();
-  append(fragment, parseCueText(text), document);
+  const stack: [readonly CueNode[], number, Node][] = [[parseCueText(text), 0, fragment]];
+  while (stack.length > 0) {
+    const top = stack[stack.length - 1] as [readonly CueNode[], number, Node];
+    const node = top[0][top[1]++];
+    if (!node) {
+      stack.pop();
+      continue;
+    }
+    const dom = toDOM(node, document);
+    top[2].appendChild(dom);
+    if (node.type !== 'text' && node.type !== 'timestamp') stack.push([node.children, 0, dom]);
+  }
   return fragment;
 }

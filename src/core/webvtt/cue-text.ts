@@ -199,11 +199,19 @@ export interface CueTextOptions {
   skipRubyText?: boolean;
 }
 
-function walk(nodes: readonly CueNode[], skipRt: boolean, visit: (node: CueNode) => void): void {
-  for (const node of nodes) {
-    visit(node);
+/** Pre-order walk without recursion (cue text can nest arbitrarily deep). Stops when `visit` returns true. */
+function walk(nodes: readonly CueNode[], skipRt: boolean, visit: (node: CueNode) => boolean | void): void {
+  const stack: [readonly CueNode[], number][] = [[nodes, 0]];
+  while (stack.length > 0) {
+    const top = stack[stack.length - 1] as [readonly CueNode[], number];
+    const node = top[0][top[1]++];
+    if (!node) {
+      stack.pop();
+      continue;
+    }
+    if (visit(node) === true) return;
     if (node.type !== 'text' && node.type !== 'timestamp' && !(skipRt && node.type === 'rt')) {
-      walk(node.children, skipRt, visit);
+      stack.push([node.children, 0]);
     }
   }
 }
@@ -227,13 +235,13 @@ export function cueTextToPlain(nodes: readonly CueNode[], options: CueTextOption
  * @see https://www.w3.org/TR/webvtt1/#webvtt-cue-voice-span
  */
 export function cueVoice(nodes: readonly CueNode[]): string {
-  for (const node of nodes) {
-    if (node.type === 'text' || node.type === 'timestamp') continue;
-    if (node.type === 'v') return node.annotation;
-    const inner = cueVoice(node.children);
-    if (inner !== '') return inner;
-  }
-  return '';
+  let voice = '';
+  walk(nodes, false, (node) => {
+    if (node.type !== 'v') return false;
+    voice = node.annotation;
+    return true;
+  });
+  return voice;
 }
 
 /**

@@ -138,6 +138,7 @@ class Parser {
     let cueFailed = false;
     let cue: WebVTTCue | null = null;
     let kind = Kind.None;
+    let misplaced = false;
     let arrowLine = 0;
     for (;;) {
       const lineStart = this.pos;
@@ -172,6 +173,7 @@ class Parser {
         if (!inHeader && lineCount === 2 && bufStart >= 0) {
           kind = this.blockKind(bufStart, bufEnd);
           if (kind !== Kind.None) bufStart = -1;
+          else misplaced = this.seenCue && isStyleOrRegion(s, bufStart, bufEnd);
         }
         if (bufStart < 0) {
           bufStart = lineStart;
@@ -194,7 +196,7 @@ class Parser {
       doc.styles.push({ text: bufStart >= 0 ? s.slice(bufStart, bufEnd) : '' });
     } else if (kind === Kind.Region) {
       doc.regions.push(this.parseRegion(bufStart, bufEnd, bufLine));
-    } else if (!cueFailed && bufStart >= 0) {
+    } else if (!cueFailed && !misplaced && bufStart >= 0) {
       this.otherBlock(bufStart, bufEnd, bufLine);
     }
     return '';
@@ -203,9 +205,8 @@ class Parser {
   /** The block-kind checks the spec runs on the buffer when the second line arrives. */
   blockKind(from: number, to: number): Kind {
     const s = this.s;
-    const style = s.startsWith('STYLE', from) && onlyWhitespace(s, from + 5, to);
-    const region = !style && s.startsWith('REGION', from) && onlyWhitespace(s, from + 6, to);
-    if (!style && !region) return Kind.None;
+    if (!isStyleOrRegion(s, from, to)) return Kind.None;
+    const style = s.startsWith('STYLE', from);
     if (!this.seenCue) return style ? Kind.Style : Kind.Region;
     const code = style ? 'style-after-cue' : 'region-after-cue';
     const name = style ? 'STYLE' : 'REGION';
@@ -317,6 +318,12 @@ function signatureProblem(s: string, start: number): [string, number] | null {
 function skipWhitespace(s: string, i: number, to: number): number {
   while (i < to && isWhitespace(s.charCodeAt(i))) i++;
   return i;
+}
+
+/** The spec's test on a block's first line: `STYLE` or `REGION`, then only whitespace. */
+function isStyleOrRegion(s: string, from: number, to: number): boolean {
+  if (s.startsWith('STYLE', from)) return onlyWhitespace(s, from + 5, to);
+  return s.startsWith('REGION', from) && onlyWhitespace(s, from + 6, to);
 }
 
 function onlyWhitespace(s: string, from: number, to: number): boolean {
