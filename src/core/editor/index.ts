@@ -1,0 +1,21 @@
+/**
+ * The timing editor's pure core: an immutable session model, operations,
+ * undo history, checks, waveform peaks and text-to-audio alignment. No DOM:
+ * everything here runs in a page, a Worker or Node.
+ */
+export * from './session.js';
+export { sessionFromWebVTT, sessionToWebVTT, type ExportOptions, type WebVTTExport } from './webvtt-io.js';
+export { sessionFromSRT } from './srt.js';
+export { sessionFromPlainText, type PlainTextOptions } from './plaintext.js';
+export * from './ops.js';
+export * from './ops-text.js';
+export * from './history.js';
+export * from './checks.js';
+export * from './peaks.js';
+export * from './pauses.js';
+export { snapToPauses, type BoundaryEstimate, type SnappedBoundary } from './snap.js';
+export { forceAlign, forceAlignSteps, type ForcedCue, type ForcedOptions, type ForcedResult } from './forced.js';
+export { spreadByText, spreadTimes, gapKinds, cueWeights, retime, DEFAULT_PAUSES, NOMINAL_RATE, type GapKind, type PausePriors, type Spread, type SpreadOptions } from './spread.js';
+export { align, AlignAbortError, type AlignAudio, type AlignOptions, type AlignResult, type AlignedBoundary } from './align.js';
+export { plainText, splitVoice, joinVoice, escapeCueText, splitPayload, type VoiceSplit, type PayloadSplit } from './cue-text.js';
+export { splitSentences, splitLongSentence, speechWeight } from './text.js';
