@@ -10,12 +10,18 @@ let failure = '';
 /** Index just past the timestamp (success) or of the offending character (failure). */
 let endIndex = 0;
 
-/** Reason the last {@link collectTimestamp} call failed, or '' if it succeeded. */
+/**
+ * Reason the last {@link collectTimestamp} call failed, or '' if it succeeded.
+ * @see https://www.w3.org/TR/webvtt1/#collect-a-webvtt-timestamp
+ */
 export function timestampFailure(): string {
   return failure;
 }
 
-/** Index where the last {@link collectTimestamp} call stopped. */
+/**
+ * Index where the last {@link collectTimestamp} call stopped.
+ * @see https://www.w3.org/TR/webvtt1/#collect-a-webvtt-timestamp
+ */
 export function timestampEnd(): number {
   return endIndex;
 }
