@@ -11,7 +11,10 @@ import { audibleBounds, readWav } from './wav.mjs';
 
 const run = promisify(execFile);
 
-/** espeak-ng settings per speaker: voice+variant, pitch (0-99), words per minute. */
+/**
+ * espeak-ng settings per speaker: voice+variant, pitch (0-99), words per minute.
+ * @type {Readonly<Record<string, { voice: string, pitch: number, speed: number }>>}
+ */
 export const VOICES = Object.freeze({
   [SPEAKERS.host]: { voice: 'en-gb+m1', pitch: 48, speed: 160 },
   [SPEAKERS.interviewer]: { voice: 'en-gb+f3', pitch: 62, speed: 165 },

@@ -150,7 +150,8 @@ export function renderVideo({ slides, audio, out, workDir, duration }) {
       '-map', '[v]', '-map', '1:a',
       // Keyframes every 2 s dominate the size (text is costly to intra-code), so the
       // quality is set lower than usual and I-frames get no extra quality (ipratio=1).
-      '-c:v', 'libx264', '-preset', 'veryslow', '-tune', 'stillimage', '-crf', '36', '-x264-params', 'ipratio=1.0',
+      // No B-frames: at this quality a B-frame before a slide change ghosts the next slide.
+      '-c:v', 'libx264', '-preset', 'veryslow', '-tune', 'stillimage', '-crf', '36', '-x264-params', 'ipratio=1.0:bframes=0',
       '-pix_fmt', 'yuv420p', '-g', String(2 * FPS), '-force_key_frames', keyframes,
       // The native encoder overshoots: 40k nominal comes out near 46 kbps.
       '-c:a', 'aac', '-b:a', '40k', '-ac', '1',
