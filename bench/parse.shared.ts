@@ -70,7 +70,7 @@ const conformance: [string, string, number, [number, number, string] | null][] =
   ['timings without spaces around the arrow', 'WEBVTT\n\n00:01.000-->00:02.000\nx', 1, [1, 2, 'x']],
   ['garbage after the end time is a bad setting, not a bad cue', 'WEBVTT\n\n00:01.000 --> 00:02.000 foo\nx', 1, [1, 2, 'x']],
   ['a header line after the signature', 'WEBVTT - title\nKind: captions\n\n00:01.000 --> 00:02.000\nx', 1, [1, 2, 'x']],
-  ['a cue right after the header (no blank line) is not parsed', 'WEBVTT\n00:01.000 --> 00:02.000\nx', 0, null],
+  ['a timing line right after the signature starts a cue', 'WEBVTT\n00:01.000 --> 00:02.000\nx', 1, [1, 2, 'x']],
 ];
 
 async function conformanceScore(p: Parser): Promise<number> {
