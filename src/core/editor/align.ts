@@ -40,7 +40,7 @@ export interface AlignOptions {
   yieldControl?: () => Promise<void>;
   /** false: only spread by text between anchors (no pause snapping). Default true. */
   snap?: boolean;
-  /** Boundaries under this confidence are listed in `review`. Default 0.5. */
+  /** Boundaries under this confidence are listed in `review`. Default 0.8. */
   reviewBelow?: number;
   /** Pause detection settings. */
   pauseOptions?: PauseOptions;
@@ -198,7 +198,7 @@ export async function align(session: EditorSession, audio: AlignAudio, options: 
       snapped: snapped[b] === 1,
     });
   }
-  const reviewBelow = options.reviewBelow ?? 0.5;
+  const reviewBelow = options.reviewBelow ?? 0.8;
   const review = boundaries
     .filter((b) => b.confidence < reviewBelow)
     .sort((a, b) => a.confidence - b.confidence || a.boundary - b.boundary)
