@@ -4,7 +4,7 @@
  */
 
 /** Words ending in a period that seldom end a sentence (lower case). */
-const NON_FINAL = new Set(['e.g.', 'i.e.', 'etc.', 'vs.', 'cf.', 'mr.', 'mrs.', 'ms.', 'dr.', 'prof.', 'st.', 'no.', 'inc.', 'ltd.', 'jr.', 'sr.']);
+const NON_FINAL = new Set(['e.g.', 'i.e.', 'etc.', 'vs.', 'cf.', 'mr.', 'mrs.', 'ms.', 'dr.', 'prof.', 'st.', 'inc.', 'ltd.', 'jr.', 'sr.']);
 
 /**
  * Splits a paragraph into sentences: a run of `.`, `?`, `!` or `…` (and any
@@ -20,7 +20,8 @@ export function splitSentences(paragraph: string): string[] {
     const stop = m.index + m[0].length - m[1]!.length;
     const word = /\S+$/.exec(paragraph.slice(from, stop))?.[0] ?? '';
     const bare = word.replace(/^["'“‘(\[]+/, '').replace(/["'”’)\]]+$/, '');
-    if (bare.endsWith('.') && (NON_FINAL.has(bare.toLowerCase()) || /^(\p{L}\.)+$/u.test(bare))) continue;
+    const numbered = /^no\.$/i.test(bare) && /^\s*\d/.test(paragraph.slice(stop)); // "No. 5"
+    if (bare.endsWith('.') && (numbered || NON_FINAL.has(bare.toLowerCase()) || /^(\p{L}\.)+$/u.test(bare))) continue;
     out.push(paragraph.slice(from, stop).trim());
     from = m.index + m[0].length;
   }
