@@ -1,0 +1,203 @@
+import type { ReactiveController, ReactiveControllerHost } from 'lit';
+import { parseWebVTT } from '../core/webvtt/index.js';
+import { buildTranscript } from '../core/transcript/index.js';
+import type { CueLike, Transcript } from '../core/transcript/index.js';
+
+/** Which file a problem or failure belongs to. */
+export type CueSourceKind = 'transcript' | 'chapters';
+
+/** A problem in a WebVTT file that did not stop it loading. Lines and columns are 1-based. */
+export interface CueSourceProblem {
+  source: CueSourceKind;
+  /** The file's URL ('' for an inline track without `src`). */
+  url: string;
+  code: string;
+  message: string;
+  line: number;
+  column: number;
+}
+
+/** Why a transcript could not be shown. */
+export type CueErrorReason = 'network' | 'http' | 'not-webvtt' | 'track';
+
+/** A failure to load a transcript (or its chapters). */
+export interface CueSourceFailure {
+  reason: CueErrorReason;
+  source: CueSourceKind;
+  message: string;
+  url: string;
+  /** HTTP status, for `reason: 'http'`; else 0. */
+  status: number;
+  /** Parse errors with their line and column (for `not-webvtt`, the fatal one). */
+  errors: CueSourceProblem[];
+}
+
+/** Where the transcript comes from: URLs, the media's `<track>` children, or a model. */
+export interface TranscriptSourceInput {
+  src: string;
+  chapters: string;
+  media: EventTarget | null;
+  transcript: Transcript | null;
+}
+
+export interface TranscriptSourceOptions {
+  onLoad(transcript: Transcript, problems: CueSourceProblem[], origin: 'url' | 'track' | 'property'): void;
+  onError(failure: CueSourceFailure): void;
+  /** Loading started, or there is nothing to load: either way the previous transcript is stale. */
+  onPending(loading: boolean): void;
+}
+
+class SourceError extends Error {
+  constructor(readonly failure: CueSourceFailure) {
+    super(failure.message);
+  }
+}
+
+interface Loaded {
+  cues: CueLike[];
+  problems: CueSourceProblem[];
+}
+
+const TRANSCRIPT_KINDS = ['captions', 'subtitles', 'metadata'];
+
+/**
+ * Turns the element's source inputs into a `Transcript`: fetches and parses
+ * `src` and `chapters`, or reads the bound media's `<track>` elements, or
+ * passes a script-set model through. A new input aborts the load in flight;
+ * disconnecting aborts it too, so a removed element leaves no fetch or
+ * listener behind.
+ */
+export class TranscriptSourceController implements ReactiveController {
+  readonly #options: TranscriptSourceOptions;
+  #abort: AbortController | null = null;
+  #key: unknown[] = [];
+
+  constructor(host: ReactiveControllerHost, options: TranscriptSourceOptions) {
+    this.#options = options;
+    host.addController(this);
+  }
+
+  hostConnected(): void {}
+
+  hostDisconnected(): void {
+    this.#abort?.abort();
+    this.#abort = null;
+    this.#key = [];
+  }
+
+  /** Loads from `input`, unless it names the same source as the last call (`force` reloads). */
+  update(input: TranscriptSourceInput, force = false): void {
+    const tracks = !input.transcript && !input.src ? findTracks(input.media) : null;
+    const key = [input.transcript, input.src, input.src && input.chapters, tracks?.cues, tracks?.chapters];
+    if (!force && key.length === this.#key.length && key.every((k, i) => k === this.#key[i])) return;
+    this.#key = key;
+    this.#abort?.abort();
+    const abort = new AbortController();
+    this.#abort = abort;
+    if (input.transcript) return this.#options.onLoad(input.transcript, [], 'property');
+    if (!input.src && !tracks?.cues) return this.#options.onPending(false);
+    this.#options.onPending(true);
+    const origin = input.src ? 'url' : 'track';
+    const main = input.src ? loadUrl(input.src, 'transcript', abort.signal) : loadTrack(tracks!.cues!, 'transcript', abort.signal);
+    const chapterUrl = input.src ? input.chapters : '';
+    const chapters = chapterUrl
+      ? loadUrl(chapterUrl, 'chapters', abort.signal)
+      : tracks?.chapters && !input.src
+        ? loadTrack(tracks.chapters, 'chapters', abort.signal)
+        : Promise.resolve(null);
+    void Promise.allSettled([main, chapters]).then(([m, c]) => {
+      if (abort.signal.aborted) return;
+      if (m.status === 'rejected') return this.#fail(m.reason);
+      const problems = [...m.value.problems];
+      const chapterCues = c.status === 'fulfilled' && c.value ? c.value.cues : null;
+      if (c.status === 'fulfilled' && c.value) problems.push(...c.value.problems);
+      this.#options.onLoad(buildTranscript(m.value.cues, chapterCues), problems, origin);
+      // Without chapters the transcript still reads well (questions are derived), so this is reported after it.
+      if (c.status === 'rejected') this.#fail(c.reason);
+    });
+  }
+
+  #fail(reason: unknown): void {
+    if (reason instanceof SourceError) this.#options.onError(reason.failure);
+    else if (!(reason instanceof DOMException && reason.name === 'AbortError')) throw reason;
+  }
+}
+
+function failure(
+  reason: CueErrorReason,
+  source: CueSourceKind,
+  url: string,
+  message: string,
+  status = 0,
+  errors: CueSourceProblem[] = [],
+): SourceError {
+  return new SourceError({ reason, source, url, message, status, errors });
+}
+
+async function loadUrl(url: string, source: CueSourceKind, signal: AbortSignal): Promise<Loaded> {
+  const href = new URL(url, document.baseURI).href;
+  let response: Response;
+  try {
+    response = await fetch(href, { signal });
+  } catch (e) {
+    if (signal.aborted) throw e;
+    throw failure('network', source, href, `The ${source} file could not be fetched (network error).`);
+  }
+  if (!response.ok) {
+    const status = `${response.status}${response.statusText ? ` ${response.statusText}` : ''}`;
+    throw failure('http', source, href, `The ${source} file could not be loaded (HTTP ${status}).`, response.status);
+  }
+  const doc = parseWebVTT(await response.text());
+  const problems = doc.errors.map(({ code, message, line, column }) => ({ source, url: href, code, message, line, column }));
+  if (doc.errors.some((e) => e.fatal)) {
+    throw failure('not-webvtt', source, href, `The ${source} file is not WebVTT.`, response.status, problems);
+  }
+  return { cues: doc.cues, problems };
+}
+
+interface FoundTracks {
+  cues: HTMLTrackElement | null;
+  chapters: HTMLTrackElement | null;
+}
+
+/** The media's transcript track (the default one first) and chapters track. */
+function findTracks(media: EventTarget | null): FoundTracks | null {
+  if (!(media instanceof Element)) return null;
+  const tracks = [...media.querySelectorAll('track')];
+  const text = tracks.filter((t) => TRANSCRIPT_KINDS.includes(t.kind));
+  return {
+    cues: text.find((t) => t.default) ?? text.find((t) => t.kind !== 'metadata') ?? text[0] ?? null,
+    chapters: tracks.find((t) => t.kind === 'chapters') ?? null,
+  };
+}
+
+/**
+ * Cues of a `<track>`. A track in a media element is loaded by the browser
+ * (only once its mode is not 'disabled'); one in a custom media element that
+ * does not load it itself is fetched and parsed here.
+ */
+async function loadTrack(track: HTMLTrackElement, source: CueSourceKind, signal: AbortSignal): Promise<Loaded> {
+  if (!(track.parentElement instanceof HTMLMediaElement)) {
+    if (!track.src) return { cues: [], problems: [] };
+    return loadUrl(track.src, source, signal);
+  }
+  const textTrack = track.track;
+  if (textTrack.mode === 'disabled') textTrack.mode = 'hidden';
+  if (track.readyState !== HTMLTrackElement.LOADED) {
+    await new Promise<void>((resolve, reject) => {
+      const opts = { once: true, signal };
+      track.addEventListener('load', () => resolve(), opts);
+      track.addEventListener('error', () => reject(failure('track', source, track.src, `The ${source} track could not be loaded.`)), opts);
+      signal.addEventListener('abort', () => reject(signal.reason), { once: true });
+      if (track.readyState === HTMLTrackElement.LOADED) resolve();
+      if (track.readyState === HTMLTrackElement.ERROR) reject(failure('track', source, track.src, `The ${source} track could not be loaded.`));
+    });
+  }
+  const cues = textTrack.cues ? Array.from(textTrack.cues, toCueLike) : [];
+  return { cues, problems: [] };
+}
+
+function toCueLike(cue: TextTrackCue): CueLike {
+  const text = 'text' in cue && typeof cue.text === 'string' ? cue.text : '';
+  return { id: cue.id, startTime: cue.startTime, endTime: cue.endTime, text };
+}

@@ -1,0 +1,139 @@
+import type { Transcript } from '../../core/transcript/index.js';
+
+/** Bits of `ActiveMarks.apply`'s result: what changed. */
+export const CHANGED_CUE = 1;
+export const CHANGED_PARAGRAPH = 2;
+export const CHANGED_QUESTION = 4;
+
+/**
+ * Marks what is being said in the rendered transcript: the active cue, its
+ * paragraph, its question and answer, and, inside a cue with inline
+ * timestamps, the words already spoken.
+ *
+ * It keeps index -> element tables built once per render, so applying a new
+ * time touches only the elements whose state changed: nothing at all on the
+ * vast majority of frames, a handful of attributes when a cue changes.
+ */
+export class ActiveMarks {
+  /** Cue elements by cue index. */
+  cues: HTMLElement[] = [];
+  #paragraphs: HTMLElement[] = [];
+  #questions: HTMLElement[] = [];
+  #answers: HTMLElement[] = [];
+  #transcript: Transcript | null = null;
+  #cue = -1;
+  #paragraph = -1;
+  #question = -1;
+  /** Karaoke segments of the active cue, by segment number. */
+  #segments: HTMLElement[][] = [];
+  #spoken = -1;
+
+  /** The transcript the tables were built for. */
+  get transcript(): Transcript | null {
+    return this.#transcript;
+  }
+
+  get cue(): number {
+    return this.#cue;
+  }
+
+  get paragraph(): number {
+    return this.#paragraph;
+  }
+
+  get question(): number {
+    return this.#question;
+  }
+
+  /** Rebuilds the tables after a render (one query), clearing marks left on elements that were reused. */
+  index(root: ParentNode, transcript: Transcript | null): void {
+    this.apply(-1, -1, -1, Number.NaN);
+    this.#transcript = transcript;
+    const cues: HTMLElement[] = [];
+    const paragraphs: HTMLElement[] = [];
+    const questions: HTMLElement[] = [];
+    const answers: HTMLElement[] = [];
+    if (transcript) {
+      for (const el of root.querySelectorAll<HTMLElement>('[data-cue],[data-p],[data-q],[data-answer]')) {
+        const d = el.dataset;
+        if (d['cue'] !== undefined) cues[Number(d['cue'])] = el;
+        else if (d['p'] !== undefined) paragraphs[Number(d['p'])] = el;
+        else if (d['q'] !== undefined) questions[Number(d['q'])] = el;
+        else answers[Number(d['answer'])] = el;
+      }
+    }
+    this.cues = cues;
+    this.#paragraphs = paragraphs;
+    this.#questions = questions;
+    this.#answers = answers;
+  }
+
+  /**
+   * Moves the marks to the given indices (-1 for none) and updates the spoken
+   * words of the active cue for `time`. Returns CHANGED_* bits.
+   */
+  apply(cue: number, paragraph: number, question: number, time: number): number {
+    let changed = 0;
+    if (cue !== this.#cue) {
+      this.#clearSpoken();
+      mark(this.cues[this.#cue], 'active-cue', 'aria-current', false);
+      mark(this.cues[cue], 'active-cue', 'aria-current', true, 'time');
+      this.#cue = cue;
+      this.#segments = [];
+      this.#spoken = -1;
+      const timed = cue >= 0 ? this.#transcript?.cues[cue]?.timed.length : 0;
+      if (timed) this.#collectSegments(this.cues[cue]);
+      changed |= CHANGED_CUE;
+    }
+    if (paragraph !== this.#paragraph) {
+      mark(this.#paragraphs[this.#paragraph], 'active-paragraph', null, false);
+      mark(this.#paragraphs[paragraph], 'active-paragraph', null, true);
+      this.#paragraph = paragraph;
+      changed |= CHANGED_PARAGRAPH;
+    }
+    if (question !== this.#question) {
+      mark(this.#questions[this.#question], 'active-question', 'aria-current', false);
+      mark(this.#answers[this.#question], 'active-answer', null, false);
+      mark(this.#questions[question], 'active-question', 'aria-current', true, 'true');
+      mark(this.#answers[question], 'active-answer', null, true);
+      this.#question = question;
+      changed |= CHANGED_QUESTION;
+    }
+    if (this.#segments.length) this.#updateSpoken(time);
+    return changed;
+  }
+
+  #collectSegments(el: HTMLElement | undefined): void {
+    if (!el) return;
+    const segments: HTMLElement[][] = [];
+    for (const s of el.querySelectorAll<HTMLElement>('[data-seg]')) (segments[Number(s.dataset['seg'])] ??= []).push(s);
+    this.#segments = segments;
+  }
+
+  #updateSpoken(time: number): void {
+    const timed = this.#transcript?.cues[this.#cue]?.timed ?? [];
+    // Segment k follows the k-th timestamp; segment 0 is spoken from the cue's start.
+    let spoken = 0;
+    while (spoken < timed.length && timed[spoken]!.time <= time) spoken++;
+    if (spoken === this.#spoken) return;
+    const from = Math.min(spoken, this.#spoken) + 1;
+    const to = Math.max(spoken, this.#spoken);
+    for (let k = from; k <= to; k++) {
+      for (const s of this.#segments[k] ?? []) mark(s, 'spoken', null, k <= spoken);
+    }
+    this.#spoken = spoken;
+  }
+
+  #clearSpoken(): void {
+    for (const list of this.#segments) for (const s of list ?? []) mark(s, 'spoken', null, false);
+  }
+}
+
+function mark(el: HTMLElement | undefined, part: string, aria: string | null, on: boolean, value = 'true'): void {
+  if (!el) return;
+  el.part.toggle(part, on);
+  if (aria) {
+    if (on) el.setAttribute(aria, value);
+    else el.removeAttribute(aria);
+  }
+}

@@ -1,0 +1,368 @@
+import { LitElement, html, nothing, type PropertyValues } from 'lit';
+import { property, state } from 'lit/decorators.js';
+import { guard } from 'lit/directives/guard.js';
+import { keyed } from 'lit/directives/keyed.js';
+import { activeCueIndex, cueIndexAtOrBefore, questionIndexAt, type Transcript } from '../../core/transcript/index.js';
+import { FollowScrollController } from '../../controllers/follow-scroll.js';
+import { IdRefController } from '../../controllers/id-ref.js';
+import { MediaChromeLinkController } from '../../controllers/media-chrome-link.js';
+import { MediaClockController, isMediaLike, type MediaLike } from '../../controllers/media-clock.js';
+import { RovingFocusController } from '../../controllers/roving-focus.js';
+import { TranscriptSourceController, type CueSourceFailure, type CueSourceProblem } from '../../controllers/transcript-source.js';
+import { ActiveMarks, CHANGED_CUE } from './active-marks.js';
+import type { CueActivateDetail, CueChangeDetail, CueErrorDetail, CueLoadDetail } from './events.js';
+import { renderFailure, renderProblems, renderTranscript } from './render.js';
+import { styles } from './cue-transcript.styles.js';
+
+/** Media may report a seek target a hair early (float rounding); a millisecond of slack keeps a cue's own start inside it. */
+const SLACK = 0.001;
+/** A pointer that moved farther than this (px) between press and click was selecting text, not choosing a cue. */
+const DRAG = 4;
+
+/**
+ * @summary An interactive transcript of a recorded Q&A: questions as headings, answers as paragraphs, the words being said highlighted as they are said, a click on any cue seeks there.
+ *
+ * @fires cue-change - What is being said changed as the media played or seeked. Detail: `CueChangeDetail`.
+ * @fires cue-activate - The reader chose a cue (click, tap, Enter, Space); cancelable, the seek follows unless cancelled. Detail: `CueActivateDetail`.
+ * @fires cue-load - A transcript from `src` or the media's tracks is ready. Detail: `CueLoadDetail`.
+ * @fires cue-error - The transcript or its chapters could not be loaded. Detail: `CueErrorDetail`.
+ * @fires mediaseekrequest - Asks a linked media-chrome `<media-controller>` to seek (detail: seconds).
+ *
+ * @csspart scroll-box - The scrolling region holding the transcript (role=region, named by `label`).
+ * @csspart question - A question and its answer (`section`); also `active-question` while it plays.
+ * @csspart untitled - Paragraphs outside any question (an introduction, a closing).
+ * @csspart heading - A question's heading (level from `heading-level`).
+ * @csspart question-title - The question's text inside the heading.
+ * @csspart question-time - The question's start time inside the heading.
+ * @csspart asked - The question as asked, when the transcript has it.
+ * @csspart answer - The answer's paragraphs; also `active-answer` while it plays.
+ * @csspart paragraph - A paragraph (`p`); also `active-paragraph` while it plays.
+ * @csspart speaker - The speaker's name, where the speaker changes.
+ * @csspart cue - A cue; also `active-cue` while it is being spoken.
+ * @csspart active-cue - The cue being spoken.
+ * @csspart spoken - Words of the active cue already spoken (cues with inline timestamps).
+ * @csspart back-to-now - The button that resumes following after the reader scrolled away.
+ * @csspart status - Loading and empty messages.
+ * @csspart error - The message shown when the transcript could not be loaded (role=alert).
+ * @csspart problems - The collapsible list of problems found in the files.
+ * @csspart problems-summary - Its summary line.
+ * @csspart problem-list - A list of problems.
+ * @csspart problem - One problem, with line and column.
+ *
+ * @cssproperty [--cue-color=light-dark(#1f2937, #e5e7eb)] - Text colour.
+ * @cssproperty [--cue-background=transparent] - Background.
+ * @cssproperty [--cue-muted-color=light-dark(#4b5563, #9ca3af)] - Times, speakers, problems.
+ * @cssproperty [--cue-accent-color=light-dark(#1d4ed8, #93c5fd)] - Accent for the answer bar, focus ring and button.
+ * @cssproperty [--cue-active-background=light-dark(#fef3c7, #3b3212)] - Background of the cue being spoken.
+ * @cssproperty [--cue-active-color=light-dark(#111827, #fff7d6)] - Text colour of the cue being spoken.
+ * @cssproperty [--cue-spoken-background=light-dark(#fcd34d, #78580f)] - Background of words already spoken.
+ * @cssproperty [--cue-answer-indicator-color=var(--cue-accent-color)] - The bar beside the current answer.
+ * @cssproperty [--cue-focus-ring-color=var(--cue-accent-color)] - Focus outline.
+ * @cssproperty [--cue-button-color=var(--cue-accent-color)] - "Back to now" text and border.
+ * @cssproperty [--cue-button-background=Canvas] - "Back to now" background.
+ * @cssproperty [--cue-error-color=light-dark(#b91c1c, #fca5a5)] - Error message.
+ * @cssproperty [--cue-max-height=32rem] - Height beyond which the transcript scrolls.
+ * @cssproperty [--cue-padding=0.5rem 1rem] - Padding of the scroll box.
+ * @cssproperty [--cue-font=inherit] - Font shorthand.
+ * @cssproperty [--cue-line-height=1.6] - Line height.
+ * @cssproperty [--cue-heading-font-size=1.1em] - Question headings.
+ * @cssproperty [--cue-radius=0.2em] - Corner radius of cue highlights.
+ */
+export class CueTranscript extends LitElement {
+  static override styles = styles;
+
+  /** URL of the transcript WebVTT file; written by the page. Without it, the bound media's `<track>` is used. */
+  @property() src = '';
+
+  /** URL of a chapters WebVTT file (one chapter per question), used with `src`; written by the page. */
+  @property() chapters = '';
+
+  /** Id of the media element to follow (any element with the HTMLMediaElement interface); attribute `for`. */
+  @property({ attribute: 'for' }) htmlFor = '';
+
+  /** Id of a media-chrome `<media-controller>` to link to, the way media-chrome controls do; attribute `mediacontroller`. */
+  @property({ attribute: 'mediacontroller' }) mediaController = '';
+
+  /** Heading level (1-6) of each question, so the transcript fits the page's outline; written by the page. */
+  @property({ type: Number, attribute: 'heading-level' }) headingLevel = 3;
+
+  /** Turns off keeping the cue being spoken in view; written by the page. */
+  @property({ type: Boolean, attribute: 'no-follow' }) noFollow = false;
+
+  /** Accessible name of the transcript region; written by the page. */
+  @property() label = 'Transcript';
+
+  /** A transcript model set from script; it wins over `src` and tracks. Immutable: set a new object to change it. */
+  @property({ attribute: false }) transcript: Transcript | null = null;
+
+  /** Seconds; written by media-chrome (read-only input). Used when no media element can be read directly. */
+  @property({ type: Number }) mediaCurrentTime: number | undefined;
+
+  /** Written by media-chrome (read-only input). */
+  @property({ type: Boolean }) mediaPaused: boolean | undefined;
+
+  @state() private _model: Transcript | null = null;
+  @state() private _problems: CueSourceProblem[] = [];
+  @state() private _failure: CueSourceFailure | null = null;
+  @state() private _loading = false;
+
+  #time = Number.NaN;
+  #box: HTMLElement | null = null;
+  #press: { x: number; y: number } | null = null;
+  #events: CustomEvent[] = [];
+  readonly #marks = new ActiveMarks();
+  readonly #forRef = new IdRefController(this, () => this.#bindMedia());
+  readonly #link = new MediaChromeLinkController(this, () => this.#bindMedia());
+  readonly #clock = new MediaClockController(this, {
+    onTime: (time) => this.#onTime(time),
+    onSourceChange: () => this.#syncSource(),
+  });
+  readonly #follow = new FollowScrollController(this);
+  readonly #roving = new RovingFocusController(this, {
+    items: () => this.#marks.cues,
+    page: (i, dir) => this.#pageTarget(i, dir),
+    onNavigate: (_i, el) => {
+      this.#follow.pause();
+      this.#follow.reveal(el, false);
+    },
+    onActivate: (i, el) => this.#activate(i, el),
+  });
+  readonly #source = new TranscriptSourceController(this, {
+    onPending: (loading) => this.#show(null, [], null, loading),
+    onLoad: (transcript, problems, origin) => {
+      this.#show(transcript, problems, null, false);
+      if (origin !== 'property') this.#queue('cue-load', { transcript, errors: problems } satisfies CueLoadDetail);
+    },
+    onError: (failure) => {
+      if (failure.source === 'transcript') this.#show(null, [], failure, false);
+      else this._problems = [...this._problems, ...this.#asProblems(failure)];
+      this.#queue('cue-error', failure satisfies CueErrorDetail);
+    },
+  });
+
+  /** Keys the transcript handles, so media-chrome's hotkeys leave them alone when it sits inside a `<media-controller>`. */
+  get keysUsed(): string[] {
+    return [...RovingFocusController.keys];
+  }
+
+  /** The transcript shown: the `transcript` property, or the one loaded from `src` or tracks. */
+  get loadedTranscript(): Transcript | null {
+    return this._model;
+  }
+
+  /** Index of the cue being spoken, or -1. */
+  get activeCueIndex(): number {
+    return this.#marks.cue;
+  }
+
+  /** Index of the question playing, or -1. */
+  get activeQuestionIndex(): number {
+    return this.#marks.question;
+  }
+
+  /** False while following is paused because the reader scrolled away. */
+  get following(): boolean {
+    return this.#follow.following && !this.noFollow;
+  }
+
+  /** Brings the cue being spoken back into view and follows it again. */
+  resumeFollow(): void {
+    this.#follow.resume();
+    const el = this.#nowElement();
+    if (el && !this.noFollow) this.#follow.reveal(el);
+  }
+
+  protected override willUpdate(changed: PropertyValues<this>): void {
+    if (changed.has('htmlFor')) this.#forRef.id = this.htmlFor;
+    if (changed.has('mediaController')) this.#link.controllerId = this.mediaController;
+    if (changed.has('mediaCurrentTime') || changed.has('mediaPaused')) {
+      // media-chrome reports at timeupdate pace; read its media directly when there is one.
+      this.#bindMedia();
+      if (!this.#clock.media && typeof this.mediaCurrentTime === 'number') this.#onTime(this.mediaCurrentTime);
+    }
+    if (changed.has('src') || changed.has('chapters') || changed.has('transcript')) this.#syncSource();
+  }
+
+  protected override render(): unknown {
+    const t = this._model;
+    const following = this.#follow.following || this.noFollow;
+    return html`${renderProblems(this._problems)}
+      <div
+        part="scroll-box"
+        role="region"
+        tabindex="-1"
+        aria-label=${this.label}
+        aria-busy=${this._loading ? 'true' : 'false'}
+        @click=${this.#onClick}
+        @pointerdown=${this.#onPointerDown}
+        @keydown=${this.#onKeydown}
+      >
+        ${this._failure
+          ? renderFailure(this._failure)
+          : t
+            ? keyed(t, guard([t, this.headingLevel], () => renderTranscript(t, this.headingLevel)))
+            : this._loading
+              ? html`<p part="status">Loading transcript…</p>`
+              : nothing}
+      </div>
+      <button part="back-to-now" type="button" ?hidden=${following || !t} @click=${this.#backToNow}>
+        Back to now
+      </button>`;
+  }
+
+  protected override updated(changed: PropertyValues): void {
+    this.#box ??= this.renderRoot.querySelector<HTMLElement>('[part~="scroll-box"]');
+    this.#follow.attach(this.#box);
+    if (changed.has('_model') || changed.has('headingLevel')) {
+      this.#marks.index(this.renderRoot, this._model);
+      this.#roving.reset(this.#marks.cues[0]);
+      this.#applyTime(false);
+      const el = this.#nowElement();
+      if (el && this.following) this.#follow.reveal(el, false);
+    }
+    const events = this.#events;
+    this.#events = [];
+    for (const e of events) this.dispatchEvent(e);
+  }
+
+  #show(model: Transcript | null, problems: CueSourceProblem[], failure: CueSourceFailure | null, loading: boolean): void {
+    this._model = model;
+    this._problems = problems;
+    this._failure = failure;
+    this._loading = loading;
+  }
+
+  #queue<T>(type: string, detail: T): void {
+    this.#events.push(new CustomEvent<T>(type, { detail, bubbles: true, composed: true }));
+    this.requestUpdate();
+  }
+
+  #asProblems(f: CueSourceFailure): CueSourceProblem[] {
+    if (f.errors.length) return f.errors;
+    return [{ source: f.source, url: f.url, code: f.reason, message: f.message, line: 0, column: 0 }];
+  }
+
+  /** The media to read: the `for` element, else the linked `<media-controller>`'s media. */
+  #bindMedia(): void {
+    const direct = this.#forRef.element;
+    if (direct && !isMediaLike(direct) && direct.localName.includes('-') && !customElements.get(direct.localName)) {
+      void customElements.whenDefined(direct.localName).then(() => this.isConnected && this.#bindMedia());
+    }
+    const media: MediaLike | null = isMediaLike(direct) ? direct : this.#link.media;
+    if (media === this.#clock.media) return;
+    this.#clock.media = media;
+    this.#syncSource();
+  }
+
+  #syncSource(): void {
+    const { src, chapters, transcript } = this;
+    this.#source.update({ src, chapters, transcript, media: this.#clock.media });
+  }
+
+  #onTime(time: number): void {
+    this.#time = time;
+    this.#applyTime(true);
+  }
+
+  /** Per frame: two binary searches, then only the elements whose state changed are touched. */
+  #applyTime(notify: boolean): void {
+    const t = this._model;
+    if (!t || this.#marks.transcript !== t) return;
+    const time = this.#time + SLACK;
+    const cue = Number.isNaN(time) ? -1 : activeCueIndex(t, time);
+    const question = Number.isNaN(time) ? -1 : questionIndexAt(t, time);
+    const changed = this.#marks.apply(cue, cue >= 0 ? t.cues[cue]!.paragraph : -1, question, time);
+    if (!changed) return;
+    const now = this.#nowElement();
+    if (!this.#roving.focused) this.#roving.setTabStop(now);
+    if (changed & CHANGED_CUE && cue >= 0 && now && this.following) this.#follow.reveal(now);
+    if (notify) {
+      const detail: CueChangeDetail = {
+        cueIndex: cue,
+        paragraphIndex: this.#marks.paragraph,
+        questionIndex: question,
+        cue: t.cues[cue] ?? null,
+        time: this.#time,
+      };
+      this.dispatchEvent(new CustomEvent('cue-change', { detail, bubbles: true, composed: true }));
+    }
+  }
+
+  /** The cue element for "now": the one being spoken, else the last one started. */
+  #nowElement(): HTMLElement | undefined {
+    const t = this._model;
+    if (!t || Number.isNaN(this.#time)) return undefined;
+    const i = this.#marks.cue >= 0 ? this.#marks.cue : cueIndexAtOrBefore(t, this.#time + SLACK);
+    return this.#marks.cues[Math.max(0, i)];
+  }
+
+  #pageTarget(index: number, dir: 1 | -1): number {
+    const t = this._model;
+    const cue = t?.cues[index];
+    if (!t || !cue) return index + 10 * dir;
+    const q = t.questions[cue.question + dir] ?? (dir < 0 ? t.questions[cue.question] : undefined);
+    const p = q ? t.paragraphs[q.paragraphStart] : undefined;
+    return p ? p.cueStart : dir > 0 ? t.cues.length - 1 : 0;
+  }
+
+  #activate(index: number, el: HTMLElement): void {
+    const cue = this._model?.cues[index];
+    if (!cue) return;
+    const detail: CueActivateDetail = { cue, cueIndex: index, time: cue.startTime };
+    const event = new CustomEvent('cue-activate', { detail, bubbles: true, composed: true, cancelable: true });
+    if (!this.dispatchEvent(event)) return;
+    this.#roving.setTabStop(el);
+    this.#follow.resume();
+    this.#seek(cue.startTime);
+  }
+
+  #seek(time: number): void {
+    const direct = this.#forRef.element;
+    if (isMediaLike(direct)) direct.currentTime = time;
+    else if (this.#link.controller) this.#link.requestSeek(time);
+    else if (this.#clock.media) this.#clock.media.currentTime = time;
+    // Show the new position at once, whatever the media takes to get there.
+    this.#onTime(time);
+    const el = this.#nowElement();
+    if (el && !this.noFollow) this.#follow.reveal(el);
+  }
+
+  readonly #backToNow = (): void => {
+    this.resumeFollow();
+    const el = this.#nowElement();
+    if (el) this.#roving.focus(el);
+  };
+
+  readonly #onPointerDown = (e: PointerEvent): void => {
+    this.#press = { x: e.clientX, y: e.clientY };
+  };
+
+  readonly #onClick = (e: MouseEvent): void => {
+    const el = this.#cueFrom(e);
+    const press = this.#press;
+    this.#press = null;
+    // A double click selects a word; a drag or a selection means the reader is copying.
+    if (!el || e.detail > 1 || this.#hasSelection()) return;
+    if (press && Math.hypot(e.clientX - press.x, e.clientY - press.y) > DRAG) return;
+    this.#activate(Number(el.dataset['cue']), el);
+  };
+
+  readonly #onKeydown = (e: KeyboardEvent): void => {
+    this.#roving.handleKeydown(e);
+  };
+
+  #cueFrom(e: Event): HTMLElement | null {
+    for (const n of e.composedPath()) {
+      if (n === this.#box) return null;
+      if (n instanceof HTMLElement && n.dataset['cue'] !== undefined) return n;
+    }
+    return null;
+  }
+
+  #hasSelection(): boolean {
+    // Chromium keeps selections inside shadow trees on the shadow root; Firefox on the document.
+    const root = this.shadowRoot as (ShadowRoot & { getSelection?(): Selection | null }) | null;
+    const sel = root?.getSelection?.() ?? document.getSelection();
+    return !!sel && !sel.isCollapsed && sel.toString().trim() !== '';
+  }
+}

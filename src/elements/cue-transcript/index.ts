@@ -1,0 +1,2 @@
+export { CueTranscript } from './cue-transcript.js';
+export type * from './events.js';
