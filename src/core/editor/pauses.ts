@@ -75,7 +75,7 @@ export function energyEnvelope(samples: Float32Array, sampleRate: number, frame 
 
 /** Options for pause detection. */
 export interface PauseOptions {
-  /** Seconds of audio the noise floor and speech level are measured over. Default 6. */
+  /** Seconds of audio (centred on each frame) the noise floor and speech level are measured over. Default 8. */
   window?: number;
   /** Percentile (0-1) of frame energy taken as the noise floor. Default 0.05. */
   floorPercentile?: number;
@@ -97,45 +97,54 @@ const BIN_DB = 0.5;
 const BINS = Math.ceil(-FLOOR_DB / BIN_DB) + 1;
 const bin = (db: number): number => Math.min(BINS - 1, Math.max(0, Math.round((db - FLOOR_DB) / BIN_DB)));
 
+/** A sliding histogram of frame energies over frames [lo, hi). */
+class SlidingHistogram {
+  #hist = new Int32Array(BINS);
+  #lo = 0;
+  #hi = 0;
+  constructor(private readonly db: Float32Array) {}
+
+  /** Moves the window to [from, to) (both only ever increase: asking again for the same window is free) and returns the p-th percentile in dB. */
+  percentile(from: number, to: number, p: number): number {
+    while (this.#hi < to) this.#hist[bin(this.db[this.#hi++]!)]!++;
+    while (this.#lo < from) this.#hist[bin(this.db[this.#lo++]!)]!--;
+    const target = p * (this.#hi - this.#lo - 1);
+    let seen = 0;
+    for (let k = 0; k < BINS; k++) {
+      seen += this.#hist[k]!;
+      if (seen > target) return FLOOR_DB + k * BIN_DB;
+    }
+    return 0;
+  }
+}
+
 /**
  * Noise floor and speech level around every frame: percentiles of a
  * histogram slid over the envelope (O(frames) updates, one query per 10
- * frames), held constant between queries.
+ * frames). A centred window: a one-sided one reacts faster to a step in the
+ * noise, but inside a long sentence it sees no pause and takes speech for
+ * the floor.
  */
 function localLevels(env: Envelope, o: Required<PauseOptions>): { floor: Float32Array; speech: Float32Array } {
   const n = env.db.length;
   const half = Math.max(1, Math.round(o.window / env.frame / 2));
-  const hist = new Int32Array(BINS);
+  const window = new SlidingHistogram(env.db);
   const floor = new Float32Array(n);
   const speech = new Float32Array(n);
-  let lo = 0;
-  let hi = 0; // histogram holds frames [lo, hi)
-  const percentile = (p: number, count: number): number => {
-    const target = p * (count - 1);
-    let seen = 0;
-    for (let k = 0; k < BINS; k++) {
-      seen += hist[k]!;
-      if (seen > target) return FLOOR_DB + k * BIN_DB;
-    }
-    return 0;
-  };
   const hop = 10;
   for (let f = 0; f < n; f += hop) {
     const from = Math.max(0, f - half);
     const to = Math.min(n, f + half + 1);
-    while (hi < to) hist[bin(env.db[hi++]!)]!++;
-    while (lo < from) hist[bin(env.db[lo++]!)]!--;
-    const fl = percentile(o.floorPercentile, hi - lo);
-    const sp = percentile(o.speechPercentile, hi - lo);
-    floor.fill(fl, f, Math.min(n, f + hop));
-    speech.fill(sp, f, Math.min(n, f + hop));
+    const end = Math.min(n, f + hop);
+    floor.fill(window.percentile(from, to, o.floorPercentile), f, end);
+    speech.fill(window.percentile(from, to, o.speechPercentile), f, end);
   }
   return { floor, speech };
 }
 
 function withDefaults(options: PauseOptions): Required<PauseOptions> {
   return {
-    window: options.window ?? 6,
+    window: options.window ?? 8,
     floorPercentile: options.floorPercentile ?? 0.05,
     speechPercentile: options.speechPercentile ?? 0.9,
     enter: options.enter ?? 0.25,
@@ -155,7 +164,7 @@ export function pausesFromEnvelope(env: Envelope, options: PauseOptions = {}): P
   let inPause = false;
   let from = 0;
   for (let f = 0; f < db.length; f++) {
-    const range = Math.max(o.minMargin / Math.max(o.enter, 0.01), speech[f]! - floor[f]!);
+    const range = speech[f]! - floor[f]!;
     const enter = floor[f]! + Math.max(o.minMargin, o.enter * range);
     const exit = floor[f]! + Math.max(o.minMargin * 1.5, o.exit * range);
     if (!inPause && db[f]! < enter) {
