@@ -113,7 +113,7 @@ describe('editor ops: tapSync', () => {
   });
 
   it('GOOD: a sequence of taps times an untimed run', () => {
-    let s = { ...base(), cues: base().cues.map((c) => ({ ...c, timed: false })) };
+    let s: EditorSession = { ...base(), cues: base().cues.map((c) => ({ ...c, timed: false })) };
     for (const [i, t] of [[-1, 0.3], [0, 1.8], [1, 3.3], [2, 5.1], [3, 8.0]] as const) s = tapSync(s, i, t, 0.3);
     expect(times(s)).to.deep.equal([[0, 1.5], [1.5, 3], [3, 4.8], [4.8, 7.7]]);
     expect(s.cues.every((c) => c.fixed && c.timed)).to.equal(true);
