@@ -2,6 +2,9 @@ import { expect } from '@open-wc/testing';
 import {
   align,
   AlignAbortError,
+  applyFix,
+  checkSession,
+  moveBoundary,
   cueWeights,
   detectPauses,
   gapKinds,
@@ -264,6 +267,17 @@ describe('editor align', () => {
     burst(truth.samples, truth.ends[5]! - 0.05, truth.starts[6]! + 0.05, 0.4, random(1));
     const r = await align(s, { samples: truth.samples, sampleRate: RATE });
     expect(r.review).to.include(6);
+  });
+
+  it('GOOD: an aligned session passes the checks against its own speech map; a nudged boundary fails and is fixed', async () => {
+    const s = sessionFromPlainText(TEXT);
+    const truth = render(s, 12);
+    const r = await align(s, { samples: truth.samples, sampleRate: RATE });
+    expect(checkSession(r.session, r.speech)).to.deep.equal([]);
+    const inSpeech = moveBoundary(r.session, 3, r.session.cues[3]!.startTime + 0.3, { linked: false });
+    const problems = checkSession(inSpeech, r.speech);
+    expect(problems.map((p) => [p.kind, p.cueIndex])).to.deep.equal([['inside-speech', 3]]);
+    expect(checkSession(applyFix(inSpeech, problems[0]!.fix!), r.speech)).to.deep.equal([]);
   });
 
   it('GOOD: progress runs from 0 to 1 in order', async () => {

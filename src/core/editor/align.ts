@@ -1,5 +1,5 @@
 import { forceAlignSteps, type ForcedOptions } from './forced.js';
-import { energyEnvelope, pausesFromEnvelope, type Envelope, type Pause, type PauseOptions } from './pauses.js';
+import { energyEnvelope, pausesFromEnvelope, type Envelope, type Pause, type PauseOptions, type SpeechMap } from './pauses.js';
 import { ms, type EditChapter, type EditCue, type EditorSession } from './session.js';
 import { cueWeights, DEFAULT_PAUSES, gapKinds, retime, spreadTimes, type PausePriors } from './spread.js';
 
@@ -68,7 +68,10 @@ export interface AlignResult {
   boundaries: AlignedBoundary[];
   /** Boundary indexes under `reviewBelow`, least confident first. */
   review: number[];
+  /** The pauses found (empty when `snap` is false). */
   pauses: Pause[];
+  /** The pauses with the audio's duration: pass it to `checkSession` to find boundaries inside speech. */
+  speech: SpeechMap;
 }
 
 /** Rejection of an `align` that was cancelled. */
@@ -204,5 +207,5 @@ export async function align(session: EditorSession, audio: AlignAudio, options: 
     .sort((a, b) => a.confidence - b.confidence || a.boundary - b.boundary)
     .map((b) => b.boundary);
   progress(1, 'done');
-  return { session: result, boundaries, review, pauses };
+  return { session: result, boundaries, review, pauses, speech: { duration, pauses } };
 }

@@ -2,6 +2,20 @@
  * The timing editor's pure core: an immutable session model, operations,
  * undo history, checks, waveform peaks and text-to-audio alignment. No DOM:
  * everything here runs in a page, a Worker or Node.
+ *
+ * A typical flow:
+ *
+ * ```ts
+ * let h = createHistory(sessionFromPlainText(text));           // or sessionFromWebVTT / sessionFromSRT
+ * h = apply(h, setDuration(h.present, media.duration));
+ * // In a Worker: stream decoded audio into a PeakBuilder (waveform) and an
+ * // EnvelopeBuilder (alignment), then:
+ * const { session, review, speech } = await align(h.present, { envelope }, { onProgress, signal, yieldControl });
+ * h = apply(h, session, 'Align');
+ * const problems = checkSession(h.present, speech);              // each with an optional fix: applyFix
+ * h = apply(h, tapSync(h.present, i, media.currentTime), 'Tap');
+ * const { transcript, chapters } = sessionToWebVTT(h.present);
+ * ```
  */
 export * from './session.js';
 export { sessionFromWebVTT, sessionToWebVTT, type ExportOptions, type WebVTTExport } from './webvtt-io.js';
