@@ -14,8 +14,9 @@ const SETTLE_MS = 1500;
  *
  * Following pauses when the reader takes over: a wheel, a touch drag, a drag
  * on the box's scrollbar, or any scroll that this controller did not start.
- * Our own scrolls are told apart from the reader's by their target position;
- * `scrollend`, or a time limit where it is missing, closes them.
+ * Our own scrolls are told apart from the reader's by their target: they
+ * only ever move towards it, and end on reaching it, on `scrollend`, or after
+ * a time limit where `scrollend` is missing.
  */
 export class FollowScrollController implements ReactiveController {
   readonly #host: ReactiveControllerHost;
@@ -23,6 +24,7 @@ export class FollowScrollController implements ReactiveController {
   #abort: AbortController | null = null;
   #following = true;
   #autoTarget: number | null = null;
+  #autoLast = 0;
   #settle = 0;
   #reducedMotion: MediaQueryList | null = null;
 
@@ -60,6 +62,8 @@ export class FollowScrollController implements ReactiveController {
     this.#abort = abort;
     const opts: AddEventListenerOptions = { signal: abort.signal, passive: true };
     const takeOver = (): void => {
+      // Stop a smooth scroll of ours in flight, so it does not carry on against the reader.
+      if (this.#autoTarget !== null) box.scrollTo({ top: box.scrollTop, behavior: 'instant' });
       this.#endAuto();
       this.pause();
     };
@@ -108,6 +112,7 @@ export class FollowScrollController implements ReactiveController {
     const target = Math.round(Math.min(max, Math.max(0, top)));
     if (Math.abs(box.scrollTop - target) < 1) return;
     this.#autoTarget = target;
+    this.#autoLast = box.scrollTop;
     clearTimeout(this.#settle);
     this.#settle = window.setTimeout(() => this.#endAuto(), SETTLE_MS);
     const animate = smooth && !this.#reducedMotion?.matches;
@@ -117,11 +122,16 @@ export class FollowScrollController implements ReactiveController {
   #onScroll(): void {
     const box = this.#box;
     if (!box) return;
-    if (this.#autoTarget === null) {
+    const target = this.#autoTarget;
+    const now = box.scrollTop;
+    // Ours only move towards their target; a step away from it is the reader's.
+    if (target === null || Math.abs(now - target) > Math.abs(this.#autoLast - target) + 1) {
+      this.#endAuto();
       this.pause();
       return;
     }
-    if (Math.abs(box.scrollTop - this.#autoTarget) < 2) this.#endAuto();
+    this.#autoLast = now;
+    if (Math.abs(now - target) < 2) this.#endAuto();
   }
 
   #endAuto(): void {

@@ -36,6 +36,7 @@ export const styles = css`
   }
 
   [part~='scroll-box'] {
+    position: relative;
     flex: 1 1 auto;
     min-height: 0;
     overflow: auto;

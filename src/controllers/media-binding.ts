@@ -1,0 +1,105 @@
+import type { ReactiveController, ReactiveControllerHost } from 'lit';
+import { IdRefController } from './id-ref.js';
+import { MediaChromeLinkController } from './media-chrome-link.js';
+import { MediaClockController, isMediaLike, type MediaLike } from './media-clock.js';
+
+type Host = ReactiveControllerHost & HTMLElement;
+
+export interface MediaBindingOptions {
+  /** Media time, seconds: every frame while playing, at once on a seek. */
+  onTime(time: number): void;
+  /** The media element read from changed (bound, unbound, or its source changed). */
+  onMedia?(media: MediaLike | null): void;
+}
+
+/**
+ * Binds an element to media the way `<cue-transcript>` does: `for="ID"` names
+ * a media element, else a media-chrome `<media-controller>` (enclosing, or
+ * named by `mediacontroller="ID"`) gives its media; a frame clock reads the
+ * time. Seeks go straight to a `for` element, else to media-chrome as a
+ * `mediaseekrequest`. Composes the shared id-ref, media-chrome-link and clock
+ * controllers.
+ */
+export class MediaBindingController implements ReactiveController {
+  readonly #host: Host;
+  readonly #options: MediaBindingOptions;
+  readonly #forRef: IdRefController;
+  readonly #link: MediaChromeLinkController;
+  readonly #clock: MediaClockController;
+
+  constructor(host: Host, options: MediaBindingOptions) {
+    this.#host = host;
+    this.#options = options;
+    this.#forRef = new IdRefController(host, () => this.#bind());
+    this.#link = new MediaChromeLinkController(host, () => this.#bind());
+    this.#clock = new MediaClockController(host, {
+      onTime: (time) => this.#options.onTime(time),
+      onSourceChange: (media) => this.#options.onMedia?.(media),
+    });
+    host.addController(this);
+  }
+
+  hostConnected(): void {}
+
+  /** Id of the media element (`for`). */
+  set mediaId(id: string) {
+    this.#forRef.id = id;
+  }
+
+  /** Id of a `<media-controller>` (`mediacontroller`); '' for an enclosing one. */
+  set controllerId(id: string) {
+    this.#link.controllerId = id;
+  }
+
+  /** The media element read from, or null. */
+  get media(): MediaLike | null {
+    return this.#clock.media;
+  }
+
+  /** The linked `<media-controller>`, or null. */
+  get controller(): HTMLElement | null {
+    return this.#link.controller;
+  }
+
+  /** Last media time read, seconds (NaN before the first). */
+  get time(): number {
+    return this.#clock.time;
+  }
+
+  /** Re-reads the media (after media-chrome reported state, e.g. once its media is attached). */
+  refresh(): void {
+    this.#bind();
+  }
+
+  /**
+   * Seeks to `time` (seconds) without starting playback. Before the media has
+   * metadata, the seek waits for it, so a deep link on page load lands.
+   */
+  seek(time: number): void {
+    const media = this.#clock.media;
+    const direct = this.#forRef.element;
+    const go = (): void => {
+      if (isMediaLike(direct)) direct.currentTime = time;
+      else if (this.#link.controller) this.#link.requestSeek(time);
+      else if (media) media.currentTime = time;
+    };
+    const ready = (media as Partial<HTMLMediaElement> | null)?.readyState;
+    if (media && ready === 0) {
+      media.addEventListener('loadedmetadata', go, { once: true });
+    } else {
+      go();
+    }
+    this.#options.onTime(time);
+  }
+
+  #bind(): void {
+    const direct = this.#forRef.element;
+    if (direct && !isMediaLike(direct) && direct.localName.includes('-') && !customElements.get(direct.localName)) {
+      void customElements.whenDefined(direct.localName).then(() => this.#host.isConnected && this.#bind());
+    }
+    const media = isMediaLike(direct) ? direct : this.#link.media;
+    if (media === this.#clock.media) return;
+    this.#clock.media = media;
+    this.#options.onMedia?.(media);
+  }
+}
