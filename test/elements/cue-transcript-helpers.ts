@@ -60,6 +60,22 @@ export async function click(target: Element): Promise<void> {
   await sendMouse({ type: 'click', position: [Math.round(r.left + Math.min(r.width / 2, 20)), Math.round(r.top + r.height / 2)] });
 }
 
+/** Scrolls the transcript's box (as a reader would) until cue `i` is visible, then clicks it for real. */
+export async function clickCue(el: CueTranscript, i: number): Promise<void> {
+  const box = scrollBox(el);
+  const cue = cueEl(el, i);
+  const b = box.getBoundingClientRect();
+  const r = cue.getBoundingClientRect();
+  if (r.top < b.top || r.bottom > b.bottom) {
+    box.scrollTop = cue.offsetTop - 20;
+    await waitFor(() => {
+      const now = cue.getBoundingClientRect();
+      return now.top >= b.top && now.bottom <= b.bottom;
+    }, `cue ${i} visible`);
+  }
+  await click(cue);
+}
+
 /** Resets the mouse so one test's pressed state never leaks into the next. */
 export async function releaseMouse(): Promise<void> {
   await sendMouse({ type: 'move', position: [0, 0] });

@@ -9,7 +9,7 @@ export const styles = css`
   :host {
     /* light-dark() follows the page's color-scheme, so a page that opts into dark gets dark. */
     --_fg: var(--cue-color, light-dark(#1f2937, #e5e7eb));
-    --_bg: var(--cue-background, transparent);
+    --_bg: var(--cue-background, Canvas);
     --_muted: var(--cue-muted-color, light-dark(#4b5563, #9ca3af));
     --_accent: var(--cue-accent-color, light-dark(#1d4ed8, #93c5fd));
     --_active-bg: var(--cue-active-background, light-dark(#fef3c7, #3b3212));

@@ -50,7 +50,7 @@ const DRAG = 4;
  * @csspart problem - One problem, with line and column.
  *
  * @cssproperty [--cue-color=light-dark(#1f2937, #e5e7eb)] - Text colour.
- * @cssproperty [--cue-background=transparent] - Background.
+ * @cssproperty [--cue-background=Canvas] - Background (the page's canvas colour, light or dark).
  * @cssproperty [--cue-muted-color=light-dark(#4b5563, #9ca3af)] - Times, speakers, problems.
  * @cssproperty [--cue-accent-color=light-dark(#1d4ed8, #93c5fd)] - Accent for the answer bar, focus ring and button.
  * @cssproperty [--cue-active-background=light-dark(#fef3c7, #3b3212)] - Background of the cue being spoken.
