@@ -1,0 +1,262 @@
+import { LitElement, html, nothing, type PropertyValues } from 'lit';
+import { property } from 'lit/decorators.js';
+import { momentFragment, questionFragment, withFragment } from '../../core/links.js';
+import { questionProgress } from '../../core/navigation.js';
+import { formatTime } from '../../core/time.js';
+import { CopyLinkController } from '../../controllers/copy-link.js';
+import { QuestionKeysController } from '../../controllers/question-keys.js';
+import { QuestionNavigatorController, type NavigateTrigger } from '../../controllers/question-navigator.js';
+import { RovingFocusController } from '../../controllers/roving-focus.js';
+import type { CueNavigateDetail } from './events.js';
+import { questionHref, renderQuestionBody } from './render.js';
+import { questionStyles, styles } from './cue-chapters.styles.js';
+
+/**
+ * @summary The questions of a recorded Q&A as a navigator: number, title, start and length of each; the one playing marked with how far into it playback is; the ones heard in this visit marked; a click or Enter seeks there and brings a linked transcript along.
+ *
+ * Questions come from `chapters` (a WebVTT URL), else the bound media's `kind="chapters"` track, else the linked transcript's questions.
+ * Shortcuts: Shift+N next question, Shift+P previous (on the navigator, its `<media-controller>` and its transcript);
+ * arrows, Home and End move through the list.
+ *
+ * @fires cue-navigate - The viewer asked to go to a question (list, previous/next, shortcut, deep link). Cancelable. Detail: `CueNavigateDetail`.
+ * @fires cue-copy - A link was copied. Detail: `CueCopyDetail`.
+ * @fires mediaseekrequest - Asks a linked media-chrome `<media-controller>` to seek (detail: seconds).
+ *
+ * @csspart toolbar - The previous / next / copy-moment buttons.
+ * @csspart previous - The "Previous question" button.
+ * @csspart next - The "Next question" button.
+ * @csspart copy-moment - The "Copy link to this moment" button.
+ * @csspart list - The list of questions (`ol`).
+ * @csspart item - One entry (`li`): the question link and its copy button.
+ * @csspart question - The question link; also `current-question` while it plays and `heard` once heard.
+ * @csspart number - The question's number.
+ * @csspart title - The question's text.
+ * @csspart meta - Start time, length and heard mark.
+ * @csspart time - The start time.
+ * @csspart length - The length.
+ * @csspart heard-mark - The mark on a heard question.
+ * @csspart progress - The track of the progress bar of the question playing.
+ * @csspart progress-bar - Its fill (scaled with `transform`).
+ * @csspart copy-question - A question's "Copy link" button.
+ * @csspart copy-status - The polite live region confirming a copy.
+ * @csspart manual-copy - The field shown when the browser refuses to copy.
+ * @csspart status - Loading and error messages.
+ *
+ * @cssproperty [--cue-color=light-dark(#1f2937, #e5e7eb)] - Text colour.
+ * @cssproperty [--cue-muted-color=light-dark(#4b5563, #9ca3af)] - Numbers, times.
+ * @cssproperty [--cue-accent-color=light-dark(#1d4ed8, #93c5fd)] - Buttons, focus ring, progress.
+ * @cssproperty [--cue-current-background=light-dark(#fef3c7, #3b3212)] - Background of the question playing.
+ * @cssproperty [--cue-progress-color=var(--cue-accent-color)] - Progress bar.
+ * @cssproperty [--cue-heard-color=var(--cue-muted-color)] - Titles of heard questions.
+ * @cssproperty [--cue-focus-ring-color=var(--cue-accent-color)] - Focus outline.
+ * @cssproperty [--cue-button-background=Canvas] - Button background.
+ * @cssproperty [--cue-max-height=none] - Height beyond which the list scrolls.
+ * @cssproperty [--cue-font=inherit] - Font shorthand.
+ */
+export class CueChapters extends LitElement {
+  static override styles = [questionStyles, styles];
+
+  /** URL of a chapters WebVTT file (one chapter per question); written by the page. */
+  @property() chapters = '';
+
+  /** Id of the media element to follow; attribute `for`. */
+  @property({ attribute: 'for' }) htmlFor = '';
+
+  /** Id of a media-chrome `<media-controller>` to link to; attribute `mediacontroller`. */
+  @property({ attribute: 'mediacontroller' }) mediaController = '';
+
+  /** Id of a `<cue-transcript>` to move together with; attribute `transcript`. */
+  @property({ attribute: 'transcript' }) transcriptId = '';
+
+  /** Accessible name of the navigator; written by the page. */
+  @property() label = 'Questions';
+
+  /** Reads deep links (`#t=95`, `#q=5`, `#q=<slug>`) on load and on `hashchange`; written by the page. Use on one element per page. */
+  @property({ type: Boolean, attribute: 'deep-links' }) deepLinks = false;
+
+  /** Keeps the URL's fragment on the question playing (`history.replaceState`); implies `deep-links`. */
+  @property({ type: Boolean, attribute: 'sync-url' }) syncUrl = false;
+
+  /** Turns off the Shift+N / Shift+P shortcuts; written by the page. */
+  @property({ type: Boolean, attribute: 'no-shortcuts' }) noShortcuts = false;
+
+  /** Seconds; written by media-chrome (read-only input). */
+  @property({ type: Number }) mediaCurrentTime: number | undefined;
+
+  /** Written by media-chrome (read-only input). */
+  @property({ type: Boolean }) mediaPaused: boolean | undefined;
+
+  readonly #nav = new QuestionNavigatorController(this, {
+    onTime: (time, current) => this.applyTime(time, current),
+    onNavigate: (index, trigger) => this.#navigate(index, trigger),
+  });
+  readonly #copy = new CopyLinkController(this);
+  readonly #roving = new RovingFocusController(this, {
+    items: () => this.#links(),
+    onActivate: (i) => this.#nav.go(i, 'list'),
+  });
+  #bars: HTMLElement[] = [];
+  #shown = -1;
+
+  /** Keys the navigator handles, so media-chrome's hotkeys leave them alone inside a `<media-controller>`. */
+  get keysUsed(): string[] {
+    return [...RovingFocusController.keys, ...QuestionKeysController.keys];
+  }
+
+  /** Index of the question playing, or -1. */
+  get currentIndex(): number {
+    return this.#nav.current;
+  }
+
+  /** Indices of the questions heard in this visit. */
+  get heardIndices(): number[] {
+    return [...this.#nav.heard].sort((a, b) => a - b);
+  }
+
+  /** Goes to the next question (as Shift+N does). Returns false when there is none. */
+  next(): boolean {
+    return this.#nav.go(this.#nav.nextIndex, 'next');
+  }
+
+  /** Goes to the previous question, or the start of this one when well into it (as Shift+P does). */
+  previous(): boolean {
+    return this.#nav.go(this.#nav.previousIndex, 'previous');
+  }
+
+  /** Goes to question `index` (0-based), as a click on it does. */
+  goToQuestion(index: number): boolean {
+    return this.#nav.go(index, 'list');
+  }
+
+  protected override willUpdate(changed: PropertyValues<this>): void {
+    this.#nav.configure({
+      mediaId: this.htmlFor,
+      controllerId: this.mediaController,
+      transcriptId: this.transcriptId,
+      chapters: this.chapters,
+      noKeys: this.noShortcuts,
+    });
+    this.#nav.deepLinks.syncUrl = this.syncUrl;
+    this.#nav.deepLinks.enabled = this.deepLinks || this.syncUrl;
+    if (changed.has('mediaCurrentTime') || changed.has('mediaPaused')) this.#nav.refresh();
+  }
+
+  protected override render(): unknown {
+    const t = this.#nav.model;
+    const current = this.#nav.current;
+    const heard = this.#nav.heard;
+    return html`<nav aria-label=${this.label}>
+      <div part="toolbar">
+        <button part="previous" type="button" aria-keyshortcuts="Shift+P" ?disabled=${!t} @click=${this.previous}>
+          Previous question
+        </button>
+        <button part="next" type="button" aria-keyshortcuts="Shift+N" ?disabled=${!t || this.#nav.nextIndex < 0} @click=${this.next}>
+          Next question
+        </button>
+        <button part="copy-moment" type="button" ?disabled=${Number.isNaN(this.#nav.time)} @click=${this.#copyMoment}>
+          Copy link to this moment
+        </button>
+      </div>
+      ${t
+        ? html`<ol part="list" @keydown=${this.#onKeydown} @click=${this.#onClick}>
+            ${t.questions.map(
+              (q, i) => html`<li part="item">
+                <a
+                  part="question${i === current ? ' current-question' : ''}${heard.has(i) ? ' heard' : ''}"
+                  href=${questionHref(t, i)}
+                  data-index=${i}
+                  tabindex="-1"
+                  aria-current=${i === current ? 'true' : nothing}
+                  >${renderQuestionBody(q, { current: i === current, heard: heard.has(i) })}</a
+                >
+                <button part="copy-question" type="button" tabindex="-1" data-copy=${i} aria-label="Copy link to question ${q.number}">
+                  Copy link
+                </button>
+              </li>`,
+            )}
+          </ol>`
+        : html`<p part="status">${this.#nav.message || 'Loading questions…'}</p>`}
+      ${this.#copy.render()}
+    </nav>`;
+  }
+
+  protected override updated(changed: PropertyValues): void {
+    const links = this.#links();
+    this.#bars = [...this.renderRoot.querySelectorAll<HTMLElement>('[part~="progress-bar"]')].sort(
+      (a, b) => Number(a.dataset['progress']) - Number(b.dataset['progress']),
+    );
+    if (this.#roving.index < 0 || this.#roving.index >= links.length) this.#roving.reset(links[Math.max(0, this.#nav.current)]);
+    else if (!this.#roving.focused && links[this.#nav.current]) this.#roving.setTabStop(links[this.#nav.current]);
+    this.#syncCopyStop();
+    this.#shown = -1;
+    this.applyTime(this.#nav.time, this.#nav.current);
+    void changed;
+  }
+
+  /**
+   * Per frame while playing: fills the progress bar of the question playing.
+   * Touches one inline style, and only when the bar moved a visible amount.
+   * Public so benchmarks can time it; not for pages to call.
+   */
+  applyTime(time: number, current: number): void {
+    const q = this.#nav.model?.questions[current];
+    const bar = this.#bars.find((b) => b.dataset['progress'] === String(current));
+    if (!q || !bar) return;
+    const p = Math.round(questionProgress(q, time) * 1000);
+    if (p === this.#shown) return;
+    this.#shown = p;
+    bar.style.transform = `scaleX(${p / 1000})`;
+  }
+
+  #links(): HTMLElement[] {
+    return [...this.renderRoot.querySelectorAll<HTMLElement>('a[part~="question"]')];
+  }
+
+  /** The copy button of the row holding the tab stop is the list's second tab stop. */
+  #syncCopyStop(): void {
+    const stop = this.#roving.index;
+    for (const b of this.renderRoot.querySelectorAll<HTMLButtonElement>('[part~="copy-question"]')) {
+      b.tabIndex = Number(b.dataset['copy']) === stop ? 0 : -1;
+    }
+  }
+
+  #navigate(index: number, trigger: NavigateTrigger): boolean {
+    const question = this.#nav.model?.questions[index];
+    if (!question) return false;
+    const detail: CueNavigateDetail = { questionIndex: index, question, time: question.startTime, trigger };
+    return this.dispatchEvent(new CustomEvent('cue-navigate', { detail, bubbles: true, composed: true, cancelable: true }));
+  }
+
+  readonly #onKeydown = (e: KeyboardEvent): void => {
+    if (e.composedPath()[0] instanceof HTMLButtonElement) return;
+    this.#roving.handleKeydown(e);
+    this.#syncCopyStop();
+  };
+
+  readonly #onClick = (e: MouseEvent): void => {
+    const path = e.composedPath();
+    const copy = path.find((n): n is HTMLElement => n instanceof HTMLElement && n.dataset['copy'] !== undefined);
+    if (copy) return void this.#copyQuestion(Number(copy.dataset['copy']));
+    const link = path.find((n): n is HTMLElement => n instanceof HTMLAnchorElement && n.dataset['index'] !== undefined);
+    // Let the browser open a question in a new tab or window.
+    if (!link || e.button !== 0 || e.ctrlKey || e.metaKey || e.shiftKey || e.altKey) return;
+    e.preventDefault();
+    this.#roving.setTabStop(link);
+    this.#syncCopyStop();
+    this.#nav.go(Number(link.dataset['index']), 'list');
+  };
+
+  #copyQuestion(index: number): void {
+    const t = this.#nav.model;
+    if (!t?.questions[index]) return;
+    const url = withFragment(location.href, questionFragment(t, index));
+    void this.#copy.copy('question', url, url, `Link to question ${index + 1} copied.`);
+  }
+
+  readonly #copyMoment = (): void => {
+    const time = this.#nav.time;
+    if (Number.isNaN(time)) return;
+    const url = withFragment(location.href, momentFragment(time));
+    void this.#copy.copy('moment', url, url, `Link to ${formatTime(time)} copied.`);
+  };
+}

@@ -1,0 +1,2 @@
+export { CueChapters } from './cue-chapters.js';
+export type * from './events.js';
