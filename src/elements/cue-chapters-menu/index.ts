@@ -1,0 +1,1 @@
+export { CueChaptersMenu } from './cue-chapters-menu.js';
