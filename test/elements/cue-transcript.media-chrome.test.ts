@@ -85,7 +85,7 @@ describe('<cue-transcript> inside a <media-controller>', () => {
     const root = await fixture<HTMLDivElement>(html`<div>
       <media-controller style="display: block; width: 480px; height: 400px">
         <video slot="media" src=${CLIP} muted preload="auto"></video>
-        <cue-transcript src=${TALK} chapters=${TALK_CHAPTERS} style="max-height: 300px; font-size: 12px"></cue-transcript>
+        <cue-transcript noautohide src=${TALK} chapters=${TALK_CHAPTERS} style="max-height: 300px; font-size: 12px"></cue-transcript>
       </media-controller>
     </div>`);
     const el = root.querySelector('cue-transcript')!;

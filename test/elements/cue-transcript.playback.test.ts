@@ -209,7 +209,8 @@ describe('<cue-transcript> follow', () => {
     await seek(video, 1);
     await waitFor(() => activeIndex(el) === 0, 'highlight moved to cue 0 while paused');
     await frames(3);
-    expect(box.scrollTop).to.equal(top);
+    // Still where the reader left it (give or take the last pixel of a smooth scroll), not back at cue 0.
+    expect(box.scrollTop).to.be.closeTo(top, 2);
     await click(back);
     await waitFor(() => inView(box, cueEl(el, 0)), 'back to cue 0');
     expect(el.following).to.equal(true);

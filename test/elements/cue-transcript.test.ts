@@ -20,6 +20,16 @@ describe('<cue-transcript> document', () => {
     await expect(el).to.be.accessible();
   });
 
+  it('GOOD: is a region the page can name with aria-labelledby', async () => {
+    const root = await fixture<HTMLDivElement>(html`<section>
+      <h2 id="th">Interview transcript</h2>
+      <cue-transcript aria-labelledby="th" src=${TALK} chapters=${TALK_CHAPTERS}></cue-transcript>
+    </section>`);
+    const el = root.querySelector('cue-transcript')!;
+    await rendered(el);
+    await expect(root).to.be.accessible();
+  });
+
   it('GOOD: questions are headings (level 3 by default) with their start time', async () => {
     const el = await standalone();
     const headings = [...el.shadowRoot!.querySelectorAll('h3')];

@@ -7,20 +7,24 @@ import { FollowScrollController } from '../../controllers/follow-scroll.js';
 import { IdRefController } from '../../controllers/id-ref.js';
 import { MediaChromeLinkController } from '../../controllers/media-chrome-link.js';
 import { MediaClockController, isMediaLike, type MediaLike } from '../../controllers/media-clock.js';
+import { PressActivationController } from '../../controllers/press-activation.js';
 import { RovingFocusController } from '../../controllers/roving-focus.js';
 import { TranscriptSourceController, type CueSourceFailure, type CueSourceProblem } from '../../controllers/transcript-source.js';
 import { ActiveMarks, CHANGED_CUE } from './active-marks.js';
 import type { CueActivateDetail, CueChangeDetail, CueErrorDetail, CueLoadDetail } from './events.js';
+import { pageTarget } from './navigation.js';
 import { renderFailure, renderProblems, renderTranscript } from './render.js';
 import { styles } from './cue-transcript.styles.js';
 
 /** Media may report a seek target a hair early (float rounding); a millisecond of slack keeps a cue's own start inside it. */
 const SLACK = 0.001;
-/** A pointer that moved farther than this (px) between press and click was selecting text, not choosing a cue. */
-const DRAG = 4;
 
 /**
  * @summary An interactive transcript of a recorded Q&A: questions as headings, answers as paragraphs, the words being said highlighted as they are said, a click on any cue seeks there.
+ *
+ * Bind it to media with `for="ID"` (any element with the HTMLMediaElement interface) or link it to a
+ * media-chrome `<media-controller>` with `mediacontroller="ID"` or by placing it inside one. Inside a
+ * controller, add media-chrome's `noautohide` attribute so it does not fade out while the media plays.
  *
  * @fires cue-change - What is being said changed as the media played or seeked. Detail: `CueChangeDetail`.
  * @fires cue-activate - The reader chose a cue (click, tap, Enter, Space); cancelable, the seek follows unless cancelled. Detail: `CueActivateDetail`.
@@ -28,7 +32,7 @@ const DRAG = 4;
  * @fires cue-error - The transcript or its chapters could not be loaded. Detail: `CueErrorDetail`.
  * @fires mediaseekrequest - Asks a linked media-chrome `<media-controller>` to seek (detail: seconds).
  *
- * @csspart scroll-box - The scrolling region holding the transcript (role=region, named by `label`).
+ * @csspart scroll-box - The scroll box holding the transcript. The element itself is a region landmark named by `label`.
  * @csspart question - A question and its answer (`section`); also `active-question` while it plays.
  * @csspart untitled - Paragraphs outside any question (an introduction, a closing).
  * @csspart heading - A question's heading (level from `heading-level`).
@@ -89,7 +93,7 @@ export class CueTranscript extends LitElement {
   /** Turns off keeping the cue being spoken in view; written by the page. */
   @property({ type: Boolean, attribute: 'no-follow' }) noFollow = false;
 
-  /** Accessible name of the transcript region; written by the page. */
+  /** Accessible name of the transcript region (the element has role region); `aria-label`/`aria-labelledby` on the element win. Written by the page. */
   @property() label = 'Transcript';
 
   /** A transcript model set from script; it wins over `src` and tracks. Immutable: set a new object to change it. */
@@ -106,9 +110,9 @@ export class CueTranscript extends LitElement {
   @state() private _failure: CueSourceFailure | null = null;
   @state() private _loading = false;
 
+  readonly #internals = this.attachInternals();
   #time = Number.NaN;
   #box: HTMLElement | null = null;
-  #press: { x: number; y: number } | null = null;
   #events: CustomEvent[] = [];
   readonly #marks = new ActiveMarks();
   readonly #forRef = new IdRefController(this, () => this.#bindMedia());
@@ -120,12 +124,16 @@ export class CueTranscript extends LitElement {
   readonly #follow = new FollowScrollController(this);
   readonly #roving = new RovingFocusController(this, {
     items: () => this.#marks.cues,
-    page: (i, dir) => this.#pageTarget(i, dir),
+    page: (i, dir) => (this._model ? pageTarget(this._model, i, dir) : i),
     onNavigate: (_i, el) => {
       this.#follow.pause();
       this.#follow.reveal(el, false);
     },
     onActivate: (i, el) => this.#activate(i, el),
+  });
+  readonly #press = new PressActivationController(this, {
+    itemFrom: (path) => this.#cueFrom(path),
+    onActivate: (el) => this.#activate(Number(el.dataset['cue']), el),
   });
   readonly #source = new TranscriptSourceController(this, {
     onPending: (loading) => this.#show(null, [], null, loading),
@@ -181,6 +189,10 @@ export class CueTranscript extends LitElement {
       if (!this.#clock.media && typeof this.mediaCurrentTime === 'number') this.#onTime(this.mediaCurrentTime);
     }
     if (changed.has('src') || changed.has('chapters') || changed.has('transcript')) this.#syncSource();
+    // The host is the region, so a page can name it with aria-labelledby on the element itself.
+    this.#internals.role = 'region';
+    this.#internals.ariaLabel = this.label;
+    this.#internals.ariaBusy = this._loading ? 'true' : 'false';
   }
 
   protected override render(): unknown {
@@ -189,12 +201,9 @@ export class CueTranscript extends LitElement {
     return html`${renderProblems(this._problems)}
       <div
         part="scroll-box"
-        role="region"
         tabindex="-1"
-        aria-label=${this.label}
-        aria-busy=${this._loading ? 'true' : 'false'}
-        @click=${this.#onClick}
-        @pointerdown=${this.#onPointerDown}
+        @click=${this.#press.onClick}
+        @pointerdown=${this.#press.onPointerDown}
         @keydown=${this.#onKeydown}
       >
         ${this._failure
@@ -296,15 +305,6 @@ export class CueTranscript extends LitElement {
     return this.#marks.cues[Math.max(0, i)];
   }
 
-  #pageTarget(index: number, dir: 1 | -1): number {
-    const t = this._model;
-    const cue = t?.cues[index];
-    if (!t || !cue) return index + 10 * dir;
-    const q = t.questions[cue.question + dir] ?? (dir < 0 ? t.questions[cue.question] : undefined);
-    const p = q ? t.paragraphs[q.paragraphStart] : undefined;
-    return p ? p.cueStart : dir > 0 ? t.cues.length - 1 : 0;
-  }
-
   #activate(index: number, el: HTMLElement): void {
     const cue = this._model?.cues[index];
     if (!cue) return;
@@ -333,36 +333,15 @@ export class CueTranscript extends LitElement {
     if (el) this.#roving.focus(el);
   };
 
-  readonly #onPointerDown = (e: PointerEvent): void => {
-    this.#press = { x: e.clientX, y: e.clientY };
-  };
-
-  readonly #onClick = (e: MouseEvent): void => {
-    const el = this.#cueFrom(e);
-    const press = this.#press;
-    this.#press = null;
-    // A double click selects a word; a drag or a selection means the reader is copying.
-    if (!el || e.detail > 1 || this.#hasSelection()) return;
-    if (press && Math.hypot(e.clientX - press.x, e.clientY - press.y) > DRAG) return;
-    this.#activate(Number(el.dataset['cue']), el);
-  };
-
   readonly #onKeydown = (e: KeyboardEvent): void => {
     this.#roving.handleKeydown(e);
   };
 
-  #cueFrom(e: Event): HTMLElement | null {
-    for (const n of e.composedPath()) {
+  #cueFrom(path: readonly EventTarget[]): HTMLElement | null {
+    for (const n of path) {
       if (n === this.#box) return null;
       if (n instanceof HTMLElement && n.dataset['cue'] !== undefined) return n;
     }
     return null;
-  }
-
-  #hasSelection(): boolean {
-    // Chromium keeps selections inside shadow trees on the shadow root; Firefox on the document.
-    const root = this.shadowRoot as (ShadowRoot & { getSelection?(): Selection | null }) | null;
-    const sel = root?.getSelection?.() ?? document.getSelection();
-    return !!sel && !sel.isCollapsed && sel.toString().trim() !== '';
   }
 }
