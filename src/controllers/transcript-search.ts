@@ -1,0 +1,257 @@
+import { html, type ReactiveController, type ReactiveControllerHost, type TemplateResult } from 'lit';
+import { createSearchIndex, searchTranscript, type SearchIndex, type SearchMatch } from '../core/search.js';
+import type { Transcript } from '../core/transcript/index.js';
+import { SearchHighlights } from '../dom/search-highlights.js';
+
+type Host = ReactiveControllerHost & HTMLElement;
+
+/** Most matches found and painted for one query; the count then reads "2000+". */
+export const MAX_MATCHES = 2000;
+/** Quiet time before the count is announced, so screen readers hear the count, not every keystroke. */
+const ANNOUNCE_MS = 500;
+
+/** A match as pages and strips see it. */
+export interface SearchHit {
+  cueIndex: number;
+  /** When the matched words are spoken, seconds (the cue's start, or its inline timestamp before them). */
+  time: number;
+}
+
+/** `cue-search`: the viewer typed a query or moved between results. */
+export interface CueSearchDetail {
+  query: string;
+  hits: readonly SearchHit[];
+  /** Index into `hits` of the current result, or -1. */
+  current: number;
+  /** True when there were more matches than `MAX_MATCHES`. */
+  truncated: boolean;
+}
+
+declare global {
+  interface HTMLElementEventMap {
+    'cue-search': CustomEvent<CueSearchDetail>;
+  }
+}
+
+export interface TranscriptSearchOptions {
+  model(): Transcript | null;
+  /** Rendered cue elements by cue index. */
+  cues(): readonly (HTMLElement | undefined)[];
+  /** Shows an element (the current result) without seeking, pausing follow. */
+  reveal(el: Element): void;
+  /** The viewer asked to play from a result: seek there and play. */
+  playFrom(time: number): void;
+  /** Cue index results start from (the cue being spoken), so the first result is the next one ahead. */
+  from?(): number;
+  /** The query was cleared: follow may resume. */
+  onClear?(): void;
+}
+
+/**
+ * Find in the transcript: results as the viewer types (case- and
+ * diacritic-insensitive), "3 of 12" with next and previous, every match
+ * painted and the current one distinct, a polite count for screen readers.
+ * Browsing results never seeks; "Play from here" (Alt+Enter) does.
+ */
+export class TranscriptSearchController implements ReactiveController {
+  readonly #host: Host;
+  readonly #options: TranscriptSearchOptions;
+  #highlights: SearchHighlights;
+  #index: SearchIndex | null = null;
+  #indexed: Transcript | null = null;
+  #query = '';
+  #matches: SearchMatch[] = [];
+  #truncated = false;
+  #current = -1;
+  #announce = '';
+  #timer = 0;
+
+  constructor(host: Host, options: TranscriptSearchOptions) {
+    this.#host = host;
+    this.#options = options;
+    this.#highlights = new SearchHighlights();
+    host.addController(this);
+  }
+
+  hostConnected(): void {}
+
+  hostDisconnected(): void {
+    clearTimeout(this.#timer);
+    this.#highlights.clear();
+  }
+
+  /** Paint with `<mark>` elements even where the Highlight API exists (for tests and old-browser checks). */
+  set forceMarks(on: boolean) {
+    if (on === (this.#highlights.mode === 'mark')) return;
+    this.#highlights.clear();
+    this.#highlights = new SearchHighlights(on);
+    this.#paint();
+  }
+
+  get highlightMode(): 'highlight-api' | 'mark' {
+    return this.#highlights.mode;
+  }
+
+  get query(): string {
+    return this.#query;
+  }
+
+  get matches(): readonly SearchMatch[] {
+    return this.#matches;
+  }
+
+  get current(): number {
+    return this.#current;
+  }
+
+  /** "3 of 12", "No matches", or '' without a query. */
+  get countText(): string {
+    if (!this.#query.trim()) return '';
+    const n = this.#matches.length;
+    if (!n) return 'No matches';
+    return `${this.#current + 1} of ${n}${this.#truncated ? '+' : ''}`;
+  }
+
+  /** Runs `query` and paints its matches; the first result at or after `from` (cue index) becomes current. */
+  search(query: string, from = this.#options.from?.() ?? 0): void {
+    this.#query = query;
+    const t = this.#options.model();
+    if (t && this.#indexed !== t) {
+      this.#index = createSearchIndex(t.cues.map((c) => c.plainText));
+      this.#indexed = t;
+    }
+    const found = this.#index && query.trim() ? searchTranscript(this.#index, query, MAX_MATCHES + 1) : [];
+    this.#truncated = found.length > MAX_MATCHES;
+    this.#matches = this.#truncated ? found.slice(0, MAX_MATCHES) : found;
+    const at = this.#matches.findIndex((m) => m.cue >= from);
+    this.#current = this.#matches.length ? Math.max(0, at) : -1;
+    this.#paint();
+    this.#scheduleAnnounce();
+    this.#changed();
+  }
+
+  /** The transcript re-rendered (new model or new elements): run the query again. */
+  refresh(): void {
+    if (this.#query) this.search(this.#query);
+  }
+
+  /** Moves to the next (1) or previous (-1) result, wrapping, and shows it. */
+  step(direction: 1 | -1): void {
+    const n = this.#matches.length;
+    if (!n) return;
+    this.#current = (this.#current + direction + n) % n;
+    this.#highlights.setCurrent(this.#options.cues(), this.#matches, this.#current);
+    this.#revealCurrent();
+    this.#announce = this.countText;
+    this.#changed();
+  }
+
+  /** Clears the query and every mark. */
+  clear(): void {
+    this.search('');
+    this.#options.onClear?.();
+  }
+
+  /** Seconds at which the current result is spoken, or NaN. */
+  get currentTime(): number {
+    const m = this.#matches[this.#current];
+    return m ? this.#timeOf(m) : Number.NaN;
+  }
+
+  playCurrent(): void {
+    const time = this.currentTime;
+    if (!Number.isNaN(time)) this.#options.playFrom(time);
+  }
+
+  /** The search bar: field, count, previous / next, "Play from here", and the polite count. */
+  render(): TemplateResult {
+    const has = this.#matches.length > 0;
+    return html`<div part="search" role="search" aria-label="Search the transcript">
+      <input
+        part="search-input"
+        type="search"
+        aria-label="Search the transcript"
+        aria-keyshortcuts="/ Control+F"
+        aria-describedby="search-count"
+        placeholder="Search transcript"
+        autocomplete="off"
+        spellcheck="false"
+        .value=${this.#query}
+        @input=${this.#onInput}
+        @keydown=${this.#onKeydown}
+      />
+      <span part="search-count" id="search-count">${this.countText}</span>
+      <button part="search-previous" type="button" aria-label="Previous match" aria-keyshortcuts="Shift+Enter" ?disabled=${!has} @click=${() => this.step(-1)}>
+        <span aria-hidden="true">↑</span>
+      </button>
+      <button part="search-next" type="button" aria-label="Next match" aria-keyshortcuts="Enter" ?disabled=${!has} @click=${() => this.step(1)}>
+        <span aria-hidden="true">↓</span>
+      </button>
+      <button part="search-play" type="button" aria-keyshortcuts="Alt+Enter" ?disabled=${!has} @click=${() => this.playCurrent()}>Play from here</button>
+      <span part="search-status" role="status" aria-live="polite" class="sr">${this.#announce}</span>
+    </div>`;
+  }
+
+  /** Moves focus to the search field (the `/` and Ctrl+F shortcut). */
+  focus(): void {
+    const input = this.#input();
+    input?.focus();
+    input?.select();
+  }
+
+  #input(): HTMLInputElement | null {
+    return this.#host.shadowRoot?.querySelector<HTMLInputElement>('[part~="search-input"]') ?? null;
+  }
+
+  #timeOf(m: SearchMatch): number {
+    const cue = this.#options.model()?.cues[m.cue];
+    if (!cue) return Number.NaN;
+    let time = cue.startTime;
+    for (const t of cue.timed) if (t.offset <= m.start) time = t.time;
+    return time;
+  }
+
+  #paint(): void {
+    this.#highlights.paint(this.#options.cues(), this.#matches, this.#current);
+    this.#revealCurrent();
+  }
+
+  #revealCurrent(): void {
+    const m = this.#matches[this.#current];
+    if (!m) return;
+    const el = this.#highlights.currentMarks[0] ?? this.#options.cues()[m.cue];
+    if (el) this.#options.reveal(el);
+  }
+
+  #scheduleAnnounce(): void {
+    clearTimeout(this.#timer);
+    this.#timer = window.setTimeout(() => {
+      const n = this.#matches.length;
+      this.#announce = !this.#query.trim() ? '' : n ? `${n}${this.#truncated ? ' or more' : ''} ${n === 1 ? 'match' : 'matches'}` : 'No matches';
+      this.#host.requestUpdate();
+    }, ANNOUNCE_MS);
+  }
+
+  #changed(): void {
+    this.#host.requestUpdate();
+    const hits = this.#matches.map((m) => ({ cueIndex: m.cue, time: this.#timeOf(m) }));
+    const detail: CueSearchDetail = { query: this.#query, hits, current: this.#current, truncated: this.#truncated };
+    this.#host.dispatchEvent(new CustomEvent('cue-search', { detail, bubbles: true, composed: true }));
+  }
+
+  readonly #onInput = (e: Event): void => {
+    this.search((e.target as HTMLInputElement).value);
+  };
+
+  readonly #onKeydown = (e: KeyboardEvent): void => {
+    if (e.key === 'Enter') {
+      e.preventDefault();
+      if (e.altKey) this.playCurrent();
+      else this.step(e.shiftKey ? -1 : 1);
+    } else if (e.key === 'Escape' && this.#query) {
+      e.preventDefault();
+      e.stopPropagation();
+      this.clear();
+    }
+  };
+}
