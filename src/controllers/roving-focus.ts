@@ -40,8 +40,8 @@ export class RovingFocusController implements ReactiveController {
 
   /** Whether focus is on one of the items. */
   get focused(): boolean {
-    const active = this.#host.shadowRoot?.activeElement ?? null;
-    return active !== null && active === this.#stop;
+    const active = this.#host.shadowRoot?.activeElement;
+    return active instanceof HTMLElement && (active === this.#stop || this.#options.items().includes(active));
   }
 
   /**

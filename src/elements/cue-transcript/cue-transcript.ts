@@ -189,6 +189,7 @@ export class CueTranscript extends LitElement {
       if (!this.#clock.media && typeof this.mediaCurrentTime === 'number') this.#onTime(this.mediaCurrentTime);
     }
     if (changed.has('src') || changed.has('chapters') || changed.has('transcript')) this.#syncSource();
+    if (changed.has('noFollow') && changed.get('noFollow') === true) this.resumeFollow();
     // The host is the region, so a page can name it with aria-labelledby on the element itself.
     this.#internals.role = 'region';
     this.#internals.ariaLabel = this.label;
@@ -222,6 +223,11 @@ export class CueTranscript extends LitElement {
   protected override updated(changed: PropertyValues): void {
     this.#box ??= this.renderRoot.querySelector<HTMLElement>('[part~="scroll-box"]');
     this.#follow.attach(this.#box);
+    if (changed.has('_model')) {
+      // A new transcript starts at its top, followed.
+      this.#follow.scrollTo(0);
+      this.#follow.resume();
+    }
     if (changed.has('_model') || changed.has('headingLevel')) {
       this.#marks.index(this.renderRoot, this._model);
       this.#roving.reset(this.#marks.cues[0]);
