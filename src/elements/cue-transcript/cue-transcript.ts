@@ -100,10 +100,10 @@ export class CueTranscript extends LitElement {
   @property({ attribute: false }) transcript: Transcript | null = null;
 
   /** Seconds; written by media-chrome (read-only input). Used when no media element can be read directly. */
-  @property({ type: Number }) mediaCurrentTime: number | undefined;
+  @property({ type: Number, attribute: 'mediacurrenttime' }) mediaCurrentTime: number | undefined;
 
   /** Written by media-chrome (read-only input). */
-  @property({ type: Boolean }) mediaPaused: boolean | undefined;
+  @property({ type: Boolean, attribute: 'mediapaused' }) mediaPaused: boolean | undefined;
 
   @state() private _model: Transcript | null = null;
   @state() private _problems: CueSourceProblem[] = [];

@@ -2,8 +2,8 @@ import { CueTranscript } from './cue-transcript.js';
 
 export { CueTranscript };
 
-const tag = 'cue-transcript';
-if (!customElements.get(tag)) customElements.define(tag, CueTranscript);
+// The tag is written out (not a variable) so the Custom Elements Manifest analyzer reads it.
+if (!customElements.get('cue-transcript')) customElements.define('cue-transcript', CueTranscript);
 
 declare global {
   interface HTMLElementTagNameMap {
