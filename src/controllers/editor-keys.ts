@@ -50,21 +50,29 @@ export const EDITOR_KEYS: readonly KeyBinding[] = [
 /** The `key` values handled, for media-chrome's `keysUsed` protocol. */
 export const EDITOR_KEYS_USED = ['t', 'T', ',', '.', '[', ']', '{', '}', 'b', 'B', 'a', 'A', 's', 'S', 'g', 'G', 'r', 'R', '=', '+', '-', '0', ' ', 'Escape', 'z', 'Z', 'y'];
 
-/** True when keys belong to what has focus: text fields, editable text, selects and media-chrome's own controls. */
+/** Fields where keys type text (a range or a checkbox does not). */
+const TEXT_FIELD = 'textarea, select, [role="textbox"], input:not([type="range"], [type="checkbox"], [type="radio"], [type="button"], [type="submit"], [type="file"], [type="color"])';
+
+/** True when keys belong to what has focus: text fields and editable text. */
 export function typingTarget(e: Event): boolean {
   for (const node of e.composedPath()) {
     if (!(node instanceof HTMLElement)) continue;
-    if (node.isContentEditable || node.matches('input, textarea, select, [role="textbox"]')) return true;
-    if (node.localName.startsWith('media-')) return true;
+    if (node.isContentEditable || node.matches(TEXT_FIELD)) return true;
     if (node.localName.startsWith('cue-editor')) return false;
   }
   return false;
 }
 
+/** True when the key went to a control that handles Space itself: a button, a link, or anything inside media-chrome (its own hotkey). */
+function spaceTarget(e: Event): boolean {
+  return e.composedPath().some((n) => n instanceof HTMLElement && (n.localName.startsWith('media-') || n.matches('button, a[href], summary, [role="button"]')));
+}
+
 /**
  * The timing editor's keyboard map, on the host element: keys work wherever
  * focus is in the editor, except while typing (inputs, textareas, editable
- * text) and inside media-chrome controls (which have their own hotkeys).
+ * text). None of its keys is a media-chrome hotkey but Space, which it
+ * leaves to media-chrome's controls (and to buttons) when they have focus.
  * Nudge keys match by physical key (`code`), so Alt still works on layouts
  * where Alt changes the character.
  */
@@ -166,8 +174,7 @@ export class EditorKeysController implements ReactiveController {
         a.zoom(0);
         return true;
       case ' ':
-        // Buttons and sliders keep Space for themselves.
-        if ((e.composedPath()[0] as Element | undefined)?.matches?.('button, a, [role="button"], summary')) return false;
+        if (spaceTarget(e)) return false;
         a.togglePlay();
         return true;
     }

@@ -70,12 +70,13 @@ export class EditorPlaybackController implements ReactiveController {
     this.#frame = requestAnimationFrame(this.#tick);
   };
 
-  /** Ends an audition; true when one was running. */
-  stop(): boolean {
+  /** Ends an audition (pausing the media with `pause`); true when one was running. */
+  stop(pause = false): boolean {
     if (this.#frame) cancelAnimationFrame(this.#frame);
     this.#frame = 0;
     const was = this.auditioning !== null;
     if (was) {
+      if (pause) this.media?.pause();
       this.auditioning = null;
       this.repeat = false;
       this.#host.requestUpdate();
