@@ -23,8 +23,12 @@ interface RevealableTranscript extends TranscriptHostLike {
 export type NavigateTrigger = 'list' | 'previous' | 'next' | 'keyboard' | 'menu' | 'deep-link';
 
 export interface QuestionNavigatorOptions {
-  /** Per frame while playing, and on each seek: the host updates what depends on time only. */
-  onTime(time: number, current: number): void;
+  /**
+   * Per frame while playing, and on each seek: the host calls `update(time)`
+   * and then updates what depends on time only (one hook, so the whole
+   * per-frame cost can be timed at the host).
+   */
+  frame(time: number): void;
   /** The viewer asked to go to a question; return false to cancel (the host's cancelable event). */
   onNavigate(index: number, trigger: NavigateTrigger): boolean;
 }
@@ -58,7 +62,7 @@ export class QuestionNavigatorController implements ReactiveController {
     this.#host = host;
     this.#options = options;
     this.#binding = new MediaBindingController(host, {
-      onTime: (time) => this.#onTime(time),
+      onTime: (time) => this.#options.frame(time),
       onMedia: () => this.#sync(),
     });
     this.#transcriptRef = new IdRefController<RevealableTranscript>(host, () => this.#sync());
@@ -177,11 +181,26 @@ export class QuestionNavigatorController implements ReactiveController {
     this.#current = -2;
     this.deepLinks.setModel(model);
     this.#host.requestUpdate();
-    this.#onTime(this.#last, true);
+    this.update(this.#last, true);
   }
 
-  /** Per frame: one binary search, a subtraction, and a host update only when the question changes. */
-  #onTime(time: number, force = false): void {
+  /** Whether the media is playing. */
+  get playing(): boolean {
+    const media = this.#binding.media;
+    return !!media && !media.paused;
+  }
+
+  /** The media's playback rate (1 when unknown). */
+  get rate(): number {
+    const r = (this.#binding.media as { playbackRate?: number } | null)?.playbackRate;
+    return typeof r === 'number' && r > 0 ? r : 1;
+  }
+
+  /**
+   * Per frame: one binary search, a subtraction, and a host update only when
+   * the question changes. Returns the question playing (-1 for none).
+   */
+  update(time: number, force = false): number {
     const model = this.#model;
     const previous = this.#last;
     this.#last = time;
@@ -200,6 +219,6 @@ export class QuestionNavigatorController implements ReactiveController {
       this.deepLinks.follow(current);
       this.#host.requestUpdate();
     }
-    this.#options.onTime(time, current);
+    return current;
   }
 }

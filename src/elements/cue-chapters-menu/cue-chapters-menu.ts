@@ -3,6 +3,7 @@ import { property, state } from 'lit/decorators.js';
 import { QuestionKeysController } from '../../controllers/question-keys.js';
 import { QuestionNavigatorController, type NavigateTrigger } from '../../controllers/question-navigator.js';
 import type { CueNavigateDetail } from '../cue-chapters/events.js';
+import { ProgressAnimator } from '../cue-chapters/progress.js';
 import { renderQuestionBody } from '../cue-chapters/render.js';
 import { questionStyles } from '../cue-chapters/cue-chapters.styles.js';
 import { styles } from './cue-chapters-menu.styles.js';
@@ -66,8 +67,13 @@ export class CueChaptersMenu extends LitElement {
 
   @state() private _open = false;
 
+  readonly #progress = new ProgressAnimator();
+
   readonly #nav = new QuestionNavigatorController(this, {
-    onTime: (time, current) => this.#applyTime(time, current),
+    frame: (time) => {
+      this.#nav.update(time);
+      this.#syncProgress();
+    },
     onNavigate: (index, trigger) => this.#navigate(index, trigger),
   });
 
@@ -136,12 +142,13 @@ export class CueChaptersMenu extends LitElement {
   }
 
   protected override updated(): void {
-    this.#applyTime(this.#nav.time, this.#nav.current);
+    this.#syncProgress();
   }
 
   override disconnectedCallback(): void {
     super.disconnectedCallback();
     this._open = false;
+    this.#progress.cancel();
   }
 
   /** Opens the menu with focus on question `focus` (default: the one playing). */
@@ -187,12 +194,10 @@ export class CueChaptersMenu extends LitElement {
     menu.style.top = `${top}px`;
   }
 
-  #applyTime(time: number, current: number): void {
-    const q = this.#nav.model?.questions[current];
+  #syncProgress(): void {
+    const current = this.#nav.current;
     const bar = this._open ? this.renderRoot.querySelector<HTMLElement>(`[data-progress="${current}"]`) : null;
-    if (!q || !bar) return;
-    const p = Math.min(1, Math.max(0, (time - q.startTime) / Math.max(1e-6, q.endTime - q.startTime)));
-    bar.style.transform = `scaleX(${Math.round(p * 1000) / 1000})`;
+    this.#progress.sync(bar, this.#nav.model?.questions[current], this.#nav.time, this.#nav.playing, this.#nav.rate);
   }
 
   #navigate(index: number, trigger: NavigateTrigger): boolean {

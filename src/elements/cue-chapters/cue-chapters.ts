@@ -1,13 +1,13 @@
 import { LitElement, html, nothing, type PropertyValues } from 'lit';
 import { property } from 'lit/decorators.js';
 import { momentFragment, questionFragment, withFragment } from '../../core/links.js';
-import { questionProgress } from '../../core/navigation.js';
 import { formatTime } from '../../core/time.js';
 import { CopyLinkController } from '../../controllers/copy-link.js';
 import { QuestionKeysController } from '../../controllers/question-keys.js';
 import { QuestionNavigatorController, type NavigateTrigger } from '../../controllers/question-navigator.js';
 import { RovingFocusController } from '../../controllers/roving-focus.js';
 import type { CueNavigateDetail } from './events.js';
+import { ProgressAnimator } from './progress.js';
 import { questionHref, renderQuestionBody } from './render.js';
 import { questionStyles, styles } from './cue-chapters.styles.js';
 
@@ -87,7 +87,7 @@ export class CueChapters extends LitElement {
   @property({ type: Boolean }) mediaPaused: boolean | undefined;
 
   readonly #nav = new QuestionNavigatorController(this, {
-    onTime: (time, current) => this.applyTime(time, current),
+    frame: (time) => this.applyTime(time),
     onNavigate: (index, trigger) => this.#navigate(index, trigger),
   });
   readonly #copy = new CopyLinkController(this);
@@ -96,7 +96,7 @@ export class CueChapters extends LitElement {
     onActivate: (i) => this.#nav.go(i, 'list'),
   });
   #bars: HTMLElement[] = [];
-  #shown = -1;
+  readonly #progress = new ProgressAnimator();
 
   /** Keys the navigator handles, so media-chrome's hotkeys leave them alone inside a `<media-controller>`. */
   get keysUsed(): string[] {
@@ -182,30 +182,34 @@ export class CueChapters extends LitElement {
 
   protected override updated(changed: PropertyValues): void {
     const links = this.#links();
-    this.#bars = [...this.renderRoot.querySelectorAll<HTMLElement>('[part~="progress-bar"]')].sort(
-      (a, b) => Number(a.dataset['progress']) - Number(b.dataset['progress']),
-    );
+    const bars: HTMLElement[] = [];
+    for (const b of this.renderRoot.querySelectorAll<HTMLElement>('[part~="progress-bar"]')) bars[Number(b.dataset['progress'])] = b;
+    this.#bars = bars;
     if (this.#roving.index < 0 || this.#roving.index >= links.length) this.#roving.reset(links[Math.max(0, this.#nav.current)]);
     else if (!this.#roving.focused && links[this.#nav.current]) this.#roving.setTabStop(links[this.#nav.current]);
     this.#syncCopyStop();
-    this.#shown = -1;
-    this.applyTime(this.#nav.time, this.#nav.current);
+    this.#syncProgress();
     void changed;
   }
 
+  override disconnectedCallback(): void {
+    super.disconnectedCallback();
+    this.#progress.cancel();
+  }
+
   /**
-   * Per frame while playing: fills the progress bar of the question playing.
-   * Touches one inline style, and only when the bar moved a visible amount.
-   * Public so benchmarks can time it; not for pages to call.
+   * Per frame while playing, and on each seek: the navigator's whole update
+   * (question lookup, heard tracking, progress bar sync). Public so
+   * benchmarks can time it; not for pages to call.
    */
-  applyTime(time: number, current: number): void {
-    const q = this.#nav.model?.questions[current];
-    const bar = this.#bars.find((b) => b.dataset['progress'] === String(current));
-    if (!q || !bar) return;
-    const p = Math.round(questionProgress(q, time) * 1000);
-    if (p === this.#shown) return;
-    this.#shown = p;
-    bar.style.transform = `scaleX(${p / 1000})`;
+  applyTime(time: number): void {
+    this.#nav.update(time);
+    this.#syncProgress();
+  }
+
+  #syncProgress(): void {
+    const current = this.#nav.current;
+    this.#progress.sync(this.#bars[current] ?? null, this.#nav.model?.questions[current], this.#nav.time, this.#nav.playing, this.#nav.rate);
   }
 
   #links(): HTMLElement[] {
