@@ -4,9 +4,7 @@ import { guard } from 'lit/directives/guard.js';
 import { keyed } from 'lit/directives/keyed.js';
 import { activeCueIndex, cueIndexAtOrBefore, questionIndexAt, type Transcript } from '../../core/transcript/index.js';
 import { FollowScrollController } from '../../controllers/follow-scroll.js';
-import { IdRefController } from '../../controllers/id-ref.js';
-import { MediaChromeLinkController } from '../../controllers/media-chrome-link.js';
-import { MediaClockController, isMediaLike, type MediaLike } from '../../controllers/media-clock.js';
+import { MediaBindingController } from '../../controllers/media-binding.js';
 import { PressActivationController } from '../../controllers/press-activation.js';
 import { RovingFocusController } from '../../controllers/roving-focus.js';
 import { TranscriptSourceController, type CueSourceFailure, type CueSourceProblem } from '../../controllers/transcript-source.js';
@@ -115,11 +113,9 @@ export class CueTranscript extends LitElement {
   #box: HTMLElement | null = null;
   #events: CustomEvent[] = [];
   readonly #marks = new ActiveMarks();
-  readonly #forRef = new IdRefController(this, () => this.#bindMedia());
-  readonly #link = new MediaChromeLinkController(this, () => this.#bindMedia());
-  readonly #clock = new MediaClockController(this, {
+  readonly #media = new MediaBindingController(this, {
     onTime: (time) => this.#onTime(time),
-    onSourceChange: () => this.#syncSource(),
+    onMedia: () => this.#syncSource(),
   });
   readonly #follow = new FollowScrollController(this);
   readonly #roving = new RovingFocusController(this, {
@@ -181,12 +177,13 @@ export class CueTranscript extends LitElement {
   }
 
   protected override willUpdate(changed: PropertyValues<this>): void {
-    if (changed.has('htmlFor')) this.#forRef.id = this.htmlFor;
-    if (changed.has('mediaController')) this.#link.controllerId = this.mediaController;
+    if (changed.has('htmlFor')) this.#media.mediaId = this.htmlFor;
+    if (changed.has('mediaController')) this.#media.controllerId = this.mediaController;
     if (changed.has('mediaCurrentTime') || changed.has('mediaPaused')) {
-      // media-chrome reports at timeupdate pace; read its media directly when there is one.
-      this.#bindMedia();
-      if (!this.#clock.media && typeof this.mediaCurrentTime === 'number') this.#onTime(this.mediaCurrentTime);
+      // media-chrome reports at timeupdate pace: read its media directly once there is one.
+      this.#media.refresh();
+      const time = this.mediaCurrentTime;
+      if (!this.#media.media && typeof time === 'number' && Number.isFinite(time)) this.#onTime(time);
     }
     if (changed.has('src') || changed.has('chapters') || changed.has('transcript')) this.#syncSource();
     if (changed.has('noFollow') && changed.get('noFollow') === true) this.resumeFollow();
@@ -257,21 +254,9 @@ export class CueTranscript extends LitElement {
     return [{ source: f.source, url: f.url, code: f.reason, message: f.message, line: 0, column: 0 }];
   }
 
-  /** The media to read: the `for` element, else the linked `<media-controller>`'s media. */
-  #bindMedia(): void {
-    const direct = this.#forRef.element;
-    if (direct && !isMediaLike(direct) && direct.localName.includes('-') && !customElements.get(direct.localName)) {
-      void customElements.whenDefined(direct.localName).then(() => this.isConnected && this.#bindMedia());
-    }
-    const media: MediaLike | null = isMediaLike(direct) ? direct : this.#link.media;
-    if (media === this.#clock.media) return;
-    this.#clock.media = media;
-    this.#syncSource();
-  }
-
   #syncSource(): void {
     const { src, chapters, transcript } = this;
-    this.#source.update({ src, chapters, transcript, media: this.#clock.media });
+    this.#source.update({ src, chapters, transcript, media: this.#media.media });
   }
 
   #onTime(time: number): void {
@@ -323,12 +308,8 @@ export class CueTranscript extends LitElement {
   }
 
   #seek(time: number): void {
-    const direct = this.#forRef.element;
-    if (isMediaLike(direct)) direct.currentTime = time;
-    else if (this.#link.controller) this.#link.requestSeek(time);
-    else if (this.#clock.media) this.#clock.media.currentTime = time;
-    // Show the new position at once, whatever the media takes to get there.
-    this.#onTime(time);
+    // The binding also shows the new position at once, whatever the media takes to get there.
+    this.#media.seek(time);
     const el = this.#nowElement();
     if (el && !this.noFollow) this.#follow.reveal(el);
   }
