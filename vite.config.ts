@@ -13,6 +13,7 @@ export default defineConfig({
     rollupOptions: {
       input: {
         index: resolve(import.meta.dirname, 'demo/index.html'),
+        editor: resolve(import.meta.dirname, 'demo/editor.html'),
       },
     },
   },

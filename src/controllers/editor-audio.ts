@@ -1,0 +1,132 @@
+import type { ReactiveController, ReactiveControllerHost } from 'lit';
+import type { AlignResult, EditorSession, PeakPyramid, SpeechMap } from '../core/editor/index.js';
+import type { FromWorker, ToWorker } from '../workers/editor-protocol.js';
+
+/** Sample rate the editor decodes at: enough for a waveform and speech energy, a third of the memory of 22 kHz. */
+export const ANALYSIS_RATE = 8000;
+/** Samples per chunk streamed to the Worker (30 s at 8 kHz, under 1 MB). */
+const CHUNK = ANALYSIS_RATE * 30;
+
+/** Where the editor's Worker module is: the TypeScript source, which Vite and the test runner both serve as a module. */
+export const DEFAULT_WORKER_URL = new URL('../workers/editor-worker.ts', import.meta.url);
+
+export interface EditorAudioOptions {
+  /** The waveform and the pauses of newly opened audio are ready. */
+  onReady(pyramid: PeakPyramid, speech: SpeechMap): void;
+}
+
+/** A running alignment: its result, and a way to stop it (the promise then rejects with an `AbortError`). */
+export interface AlignJob {
+  result: Promise<AlignResult>;
+  cancel(): void;
+}
+
+/**
+ * Opens audio for the timing editor and talks to its Worker. The page
+ * decodes (Workers have no AudioContext) at `ANALYSIS_RATE`, mixes to mono
+ * and streams transferred chunks to the Worker, which builds the waveform
+ * pyramid and the envelope; the decoded buffer is dropped as soon as it is
+ * streamed, so a one-hour recording never exists twice at full resolution.
+ */
+export class EditorAudioController implements ReactiveController {
+  /** URL of the Worker module; set before the first `load`. */
+  workerUrl: string | URL = DEFAULT_WORKER_URL;
+  /** The waveform of the current audio, or null. */
+  pyramid: PeakPyramid | null = null;
+  /** Pauses of the current audio, for checks. */
+  speech: SpeechMap | null = null;
+
+  readonly #options: EditorAudioOptions;
+  #worker: Worker | null = null;
+  #job = 0;
+  #ids = 0;
+  readonly #pending = new Map<number, (msg: FromWorker) => void>();
+
+  constructor(host: ReactiveControllerHost, options: EditorAudioOptions) {
+    this.#options = options;
+    host.addController(this);
+  }
+
+  hostConnected(): void {}
+
+  hostDisconnected(): void {
+    this.#worker?.terminate();
+    this.#worker = null;
+    for (const listener of this.#pending.values()) listener({ type: 'failed', id: -1, name: 'AbortError', message: 'The editor was removed.' });
+    this.#pending.clear();
+  }
+
+  #post(msg: ToWorker, transfer: Transferable[] = []): void {
+    if (!this.#worker) {
+      this.#worker = new Worker(this.workerUrl, { type: 'module', name: 'cueline-editor' });
+      this.#worker.addEventListener('message', (e: MessageEvent<FromWorker>) => this.#receive(e.data));
+    }
+    this.#worker.postMessage(msg, transfer);
+  }
+
+  #receive(msg: FromWorker): void {
+    if (msg.type === 'audio') {
+      if (msg.job !== this.#job) return;
+      this.pyramid = msg.pyramid;
+      this.speech = msg.speech;
+      this.#options.onReady(msg.pyramid, msg.speech);
+      return;
+    }
+    this.#pending.get(msg.id)?.(msg);
+  }
+
+  /** Decodes `source` (a URL or a local file) and builds its waveform in the Worker. Resolves with the duration in seconds. */
+  async load(source: string | Blob): Promise<number> {
+    const job = ++this.#job;
+    this.pyramid = null;
+    this.speech = null;
+    const bytes = typeof source === 'string' ? await fetchBytes(source) : await source.arrayBuffer();
+    if (job !== this.#job) return Number.NaN;
+    const audio = await new OfflineAudioContext(1, 1, ANALYSIS_RATE).decodeAudioData(bytes);
+    if (job !== this.#job) return Number.NaN;
+    this.#post({ type: 'begin', job, sampleRate: audio.sampleRate, expectedLength: audio.length });
+    const channels = audio.numberOfChannels;
+    for (let at = 0; at < audio.length; at += CHUNK) {
+      const samples = new Float32Array(Math.min(CHUNK, audio.length - at));
+      audio.copyFromChannel(samples, 0, at);
+      if (channels > 1) mixIn(audio, samples, at);
+      this.#post({ type: 'chunk', job, samples }, [samples.buffer]);
+      // Let the page breathe between chunks.
+      if ((at / CHUNK) % 8 === 7) await new Promise((r) => setTimeout(r));
+    }
+    this.#post({ type: 'end', job });
+    return audio.duration;
+  }
+
+  /** Aligns `session` in the Worker against the audio opened last. */
+  align(session: EditorSession, onProgress: (fraction: number) => void): AlignJob {
+    const id = ++this.#ids;
+    const result = new Promise<AlignResult>((resolve, reject) => {
+      this.#pending.set(id, (msg) => {
+        if (msg.type === 'progress') return onProgress(msg.fraction);
+        this.#pending.delete(id);
+        if (msg.type === 'aligned') resolve(msg.result);
+        else if (msg.type === 'failed') reject(Object.assign(new Error(msg.message), { name: msg.name }));
+      });
+    });
+    this.#post({ type: 'align', id, session });
+    return { result, cancel: () => this.#post({ type: 'cancel', id }) };
+  }
+}
+
+async function fetchBytes(url: string): Promise<ArrayBuffer> {
+  const res = await fetch(url);
+  if (!res.ok) throw new Error(`Could not fetch the recording (HTTP ${res.status}).`);
+  return res.arrayBuffer();
+}
+
+/** Averages the other channels into `out` (which holds channel 0 from `at`). */
+function mixIn(audio: AudioBuffer, out: Float32Array, at: number): void {
+  const tmp = new Float32Array(out.length);
+  for (let c = 1; c < audio.numberOfChannels; c++) {
+    audio.copyFromChannel(tmp, c, at);
+    for (let i = 0; i < out.length; i++) out[i]! += tmp[i]!;
+  }
+  const k = 1 / audio.numberOfChannels;
+  for (let i = 0; i < out.length; i++) out[i]! *= k;
+}

@@ -1,0 +1,321 @@
+import { LitElement, html, type PropertyValues } from 'lit';
+import { property, query, state } from 'lit/decorators.js';
+import { checkSession, DEFAULT_REACTION_TIME, setDuration, type EditorSession, type Problem, type WebVTTExport, sessionToWebVTT } from '../../core/editor/index.js';
+import { EditorAudioController } from '../../controllers/editor-audio.js';
+import { EditorAutosaveController } from '../../controllers/editor-autosave.js';
+import { EditorHistoryController, type HistoryCause } from '../../controllers/editor-history.js';
+import { EDITOR_KEYS_USED, EditorKeysController } from '../../controllers/editor-keys.js';
+import { EditorPlaybackController } from '../../controllers/editor-playback.js';
+import { MediaClockController } from '../../controllers/media-clock.js';
+import type { MediaRef } from '../../storage/editor-store.js';
+import type { CueEditorTimeline } from '../cue-editor-timeline/cue-editor-timeline.js';
+import { keyActions, runIntent, type EditorContext } from './actions.js';
+import { AlignRunner } from './align-runner.js';
+import { makeExport, revokeExport, type ExportLinks } from './export.js';
+import type { EditIntent, EditIntentEvent } from './intents.js';
+import { Loader } from './loader.js';
+import { renderEditor } from './render.js';
+import { styles } from './cue-editor.styles.js';
+
+/**
+ * @summary A timing editor for transcripts: open a recording and its text (WebVTT, SRT or plain text), align automatically, then correct by ear and by eye — tap to sync, nudge, drag, split, merge — with undo, checks, autosave and export.
+ *
+ * @fires cue-open - A transcript was opened. Detail: `CueOpenDetail`.
+ * @fires cue-edit - The user changed the session, or undid or redid a change. Detail: `CueEditDetail`.
+ * @fires cue-restore - A session saved before a reload was brought back. Detail: `CueRestoreDetail`.
+ * @fires cue-align - An alignment finished or was cancelled. Detail: `CueAlignDetail`.
+ * @fires cue-export - The user downloaded an export. Detail: `CueExportDetail`.
+ * @fires cue-error - A transcript could not be opened (the line and column of the problem); the open session stays. Detail: `CueEditorErrorDetail`.
+ *
+ * @csspart toolbar - The toolbar.
+ * @csspart error - Import errors (role=alert).
+ * @csspart status - Notices and progress (aria-live polite).
+ * @csspart player - The media-chrome player.
+ * @csspart panel - The side panel (selection, checks, review, keys).
+ *
+ * @cssproperty [--cue-accent-color=light-dark(#1d4ed8, #93c5fd)] - Accent: selection, focus, buttons.
+ * @cssproperty [--cue-error-color=light-dark(#b91c1c, #fca5a5)] - Errors, problems and the playhead.
+ * @cssproperty [--cue-wave-color=light-dark(#64748b, #94a3b8)] - Waveform.
+ * @cssproperty [--cue-timeline-height=11rem] - Timeline height.
+ * @cssproperty [--cue-list-height=30rem] - Cue list height.
+ */
+export class CueEditor extends LitElement {
+  static override styles = styles;
+
+  /** URL of the recording (audio or video); written by the page. A local file is opened with `openMedia`. */
+  @property() src = '';
+  /** URL of the transcript: WebVTT, SRT or plain text in the seed's form; opened when no saved session exists. */
+  @property() transcript = '';
+  /** URL of the chapters WebVTT that goes with a WebVTT `transcript`. */
+  @property() chapters = '';
+  /** IndexedDB key the session is saved under; one per document being edited. */
+  @property({ attribute: 'storage-key' }) storageKey = 'cue-editor';
+  /** Turns off saving to IndexedDB (and restoring). */
+  @property({ type: Boolean, attribute: 'no-autosave' }) noAutosave = false;
+  /** Seconds subtracted from a tap for the editor's reaction time. */
+  @property({ type: Number, attribute: 'reaction-time' }) reactionTime = DEFAULT_REACTION_TIME;
+  /** Shift all later cues when moving a boundary or a cue. */
+  @property({ type: Boolean, reflect: true }) ripple = false;
+  /** Moving one side of a boundary leaves its neighbour (what Alt does for one move). */
+  @property({ type: Boolean, reflect: true }) unlinked = false;
+  /** URL of the editor's Worker module (default: next to this module). */
+  @property({ attribute: false }) workerUrl: string | URL | null = null;
+
+  @state() _boundary = 0;
+  @state() _cue = 0;
+  @state() _active = -1;
+  @state() _notice = '';
+  @state() _errors: string[] = [];
+  @state() _rate = 1;
+  @state() _dropping = false;
+  @state() _export: ExportLinks | null = null;
+  @state() _audio: 'none' | 'loading' | 'ready' | 'failed' = 'none';
+  /** The recording's URL shown by the player (an object URL for a local file). */
+  @state() _mediaSrc = '';
+
+  @query('video') private _video!: HTMLVideoElement;
+  @query('cue-editor-timeline') private _timeline!: CueEditorTimeline;
+
+  /** Name of the transcript (for export file names) and where the recording came from (for restore). */
+  _name = '';
+  _mediaRef: MediaRef | null = null;
+  #exported: EditorSession | null = null;
+  #time = 0;
+  #checked: { session: EditorSession | null; speech: unknown; problems: Problem[] } = { session: null, speech: null, problems: [] };
+
+  readonly _history = new EditorHistoryController(this, { onChange: (_h, label, cause) => this.#changed(label, cause) });
+  readonly _playback = new EditorPlaybackController(this);
+  readonly _audioCtl = new EditorAudioController(this, { onReady: () => (this._audio = 'ready') });
+  readonly _autosave = new EditorAutosaveController(this, {
+    key: () => this.storageKey,
+    unexported: () => this.unexported,
+    snapshot: () => {
+      const session = this._history.session;
+      return session && { session, savedAt: Date.now(), unexported: this.unexported, name: this._name, media: this._mediaRef };
+    },
+  });
+  readonly _clock = new MediaClockController(this, { onTime: (t) => this.#onTime(t) });
+  readonly _loader = new Loader(this);
+  readonly _align = new AlignRunner(this);
+  readonly _ctx: EditorContext = this.#context();
+  readonly _keyActions = keyActions(this._ctx);
+  readonly #keys = new EditorKeysController(this, this._keyActions);
+
+  /** Keys the editor handles, so an enclosing media-chrome `<media-controller>` leaves them alone. */
+  get keysUsed(): string[] {
+    return [...EDITOR_KEYS_USED];
+  }
+
+  /** The session being edited (null before one is opened). Immutable. */
+  get session(): EditorSession | null {
+    return this._history.session;
+  }
+
+  /** The undo history. */
+  get history(): EditorHistoryController['history'] {
+    return this._history.history;
+  }
+
+  /** Problems found in the session (checks), with their fixes. */
+  get problems(): Problem[] {
+    const session = this._history.session;
+    const speech = this._audioCtl.speech;
+    if (this.#checked.session !== session || this.#checked.speech !== speech) {
+      this.#checked = { session, speech, problems: session ? checkSession(session, speech) : [] };
+    }
+    return this.#checked.problems;
+  }
+
+  /** True when the session has changes not yet exported. */
+  get unexported(): boolean {
+    const s = this._history.session;
+    return !!s && s !== this.#exported && (this._history.history?.past.length ?? 0) + (this._history.history?.future.length ?? 0) > 0;
+  }
+
+  /** The media element playing the recording. */
+  get media(): HTMLVideoElement | null {
+    return this._video ?? null;
+  }
+
+  /** Selected boundary (0..cues) and cue. */
+  get selection(): { boundary: number; cue: number } {
+    return { boundary: this._boundary, cue: this._cue };
+  }
+
+  /** Opens a recording from a URL or a local file (kept on this machine: an object URL, and IndexedDB for restore). */
+  openMedia(source: string | File): Promise<void> {
+    return this._loader.openMedia(source);
+  }
+
+  /** Opens a transcript from text; false (and `cue-error`) when it has errors, leaving the open session as it was. */
+  openTranscript(text: string, name = '', chapters: string | null = null): boolean {
+    return this._loader.openText(text, name, chapters);
+  }
+
+  /** Fetches and opens a transcript (and chapters) by URL. */
+  openTranscriptUrl(url: string, chaptersUrl = ''): Promise<boolean> {
+    return this._loader.openUrl(url, chaptersUrl);
+  }
+
+  /** Opens picked or dropped files: a recording, a transcript, a chapters file. */
+  openFiles(files: Iterable<File>): Promise<void> {
+    return this._loader.openFiles([...files]);
+  }
+
+  /** Places every boundary in the Worker (anchors kept); resolves when done or cancelled. */
+  align(): Promise<void> {
+    return this._align.run();
+  }
+
+  cancelAlign(): void {
+    this._align.cancel();
+  }
+
+  undo(): void {
+    this._history.undo();
+  }
+
+  redo(): void {
+    this._history.redo();
+  }
+
+  /** The session as WebVTT (what Export downloads), marking it exported. */
+  exportSession(): WebVTTExport {
+    const s = this._history.session;
+    if (!s) throw new Error('No session to export.');
+    this.markExported();
+    return sessionToWebVTT(s);
+  }
+
+  /** Records the present session as exported (no leave warning). */
+  markExported(): void {
+    this.#exported = this._history.session;
+    this._autosave.schedule();
+    this.requestUpdate();
+  }
+
+  /** Resolves once every change so far is saved to IndexedDB. */
+  saved(): Promise<void> {
+    return this._autosave.settled();
+  }
+
+  /** Shows a polite notice (aria-live). */
+  announce(text: string): void {
+    this._notice = text;
+  }
+
+  override connectedCallback(): void {
+    super.connectedCallback();
+    if (!this.hasUpdated) void this.updateComplete.then(() => this._loader.start());
+  }
+
+  override disconnectedCallback(): void {
+    super.disconnectedCallback();
+    revokeExport(this._export);
+    this._export = null;
+    this._loader.dispose();
+  }
+
+  protected override willUpdate(changed: PropertyValues<this>): void {
+    this._autosave.disabled = this.noAutosave;
+    if (changed.has('workerUrl') && this.workerUrl) this._audioCtl.workerUrl = this.workerUrl;
+    if (this._export && this._export.session !== this._history.session) this.prepareExport();
+  }
+
+  protected override firstUpdated(): void {
+    this._playback.media = this._video;
+    this._clock.media = this._video;
+    this._video.preservesPitch = true;
+    this._video.addEventListener('durationchange', () => this.#duration(this._video.duration));
+  }
+
+  /** Makes (or remakes) the download links for the present session. */
+  prepareExport(): void {
+    const s = this._history.session;
+    revokeExport(this._export);
+    this._export = s ? makeExport(s, this._name) : null;
+  }
+
+  /** The media's length is known: the session's upper clamp follows it (not an undo step). */
+  #duration(d: number): void {
+    const s = this._history.session;
+    if (s && Number.isFinite(d) && d > 0) this._history.amend(setDuration(s, d));
+  }
+
+  #onTime(t: number): void {
+    this.#time = t;
+    if (this._timeline) this._timeline.time = t;
+    const cues = this._history.session?.cues ?? [];
+    const a = this._active;
+    if (cues[a] && t >= cues[a].startTime && t < cues[a].endTime) return;
+    this._active = cues.findIndex((c) => t >= c.startTime && t < c.endTime);
+  }
+
+  #changed(label: string, cause: HistoryCause): void {
+    this._autosave.schedule();
+    if (label && (cause === 'undo' || cause === 'redo')) this.announce(`${cause === 'undo' ? 'Undid' : 'Redid'}: ${label}.`);
+    if (cause === 'edit' || cause === 'undo' || cause === 'redo') {
+      const session = this._history.session!;
+      this.dispatchEvent(new CustomEvent('cue-edit', { bubbles: true, composed: true, detail: { session, label, cause } }));
+      const n = session.cues.length;
+      if (this._boundary > n) this._boundary = n;
+      if (this._cue >= n) this._cue = Math.max(0, n - 1);
+    }
+  }
+
+  #context(): EditorContext {
+    const el = this;
+    return {
+      history: this._history,
+      playback: this._playback,
+      get boundary() { return el._boundary; },
+      set boundary(b: number) { el._boundary = b; },
+      get cue() { return el._cue; },
+      set cue(c: number) { el._cue = c; },
+      get time() { return el.#time; },
+      get ripple() { return el.ripple; },
+      get linked() { return !el.unlinked; },
+      get reactionTime() { return el.reactionTime; },
+      get problems() { return el.problems; },
+      get review() { return el._align.reviewInOrder; },
+      confidence: (b) => this._align.confidence(b),
+      seek: (t) => {
+        if (this._video) this._video.currentTime = Math.max(0, t);
+      },
+      reveal: (t) => this._timeline?.reveal(t),
+      zoom: (d) => this._timeline?.zoom(d),
+      togglePlay: () => {
+        const v = this._video;
+        if (v) void (v.paused ? v.play().catch(() => {}) : v.pause());
+      },
+      announce: (text) => this.announce(text),
+    };
+  }
+
+  readonly _onIntent = (e: Event): void => {
+    e.stopPropagation();
+    this._run((e as EditIntentEvent).intent);
+  };
+
+  _run(intent: EditIntent): void {
+    runIntent(this._ctx, intent);
+  }
+
+  _setRate(rate: number): void {
+    this._rate = rate;
+    this._playback.setRate(rate);
+  }
+
+  /** The user downloaded an export file. */
+  _exported(file: 'transcript' | 'chapters'): void {
+    const links = this._export;
+    if (!links) return;
+    this.markExported();
+    const text = sessionToWebVTT(links.session)[file];
+    this.dispatchEvent(new CustomEvent('cue-export', { bubbles: true, composed: true, detail: { file, name: links[file].name, text } }));
+  }
+
+  protected override render(): unknown {
+    return html`<div class="editor" @cue-edit-intent=${this._onIntent}>${renderEditor(this)}</div>`;
+  }
+}

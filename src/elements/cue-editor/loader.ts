@@ -1,0 +1,158 @@
+import { setDuration } from '../../core/editor/index.js';
+import type { CueEditor } from './cue-editor.js';
+import { toProblems, type CueEditorErrorDetail } from './events.js';
+import { describeError, importTranscript, isChaptersFile, isMediaFile } from './import.js';
+
+/** Last path segment of a URL, decoded: the name a fetched file is shown and exported under. */
+function urlName(url: string): string {
+  try {
+    return decodeURIComponent(new URL(url, location.href).pathname.split('/').pop() ?? '') || url;
+  } catch {
+    return url;
+  }
+}
+
+/**
+ * Getting material into `<cue-editor>`: restoring the saved session or
+ * reading the element's URLs, opening recordings (URL or local file, kept
+ * local), transcripts (text, URL, picked or dropped files), and reporting
+ * what could not be opened without touching the session already open.
+ */
+export class Loader {
+  readonly #el: CueEditor;
+  #objectUrl = '';
+  /** True once the first load (restore or attributes) ran. */
+  started = false;
+
+  constructor(el: CueEditor) {
+    this.#el = el;
+  }
+
+  /** Restores the saved session, else opens the element's `transcript` and `src`. */
+  async start(): Promise<void> {
+    const el = this.#el;
+    const restored = await el._autosave.restore().catch(() => null);
+    this.started = true;
+    if (restored) {
+      const { saved, media } = restored;
+      el._history.open(saved.session, 'Restore', 'restore');
+      el._name = saved.name;
+      if (!saved.unexported) el.markExported();
+      const when = new Date(saved.savedAt).toLocaleTimeString();
+      el.announce(`Restored your session saved at ${when}: ${saved.session.cues.length} cues${saved.unexported ? ', with changes not exported yet' : ''}.`);
+      el.dispatchEvent(new CustomEvent('cue-restore', { bubbles: true, composed: true, detail: { session: saved.session, savedAt: saved.savedAt } }));
+      if (media && saved.media?.kind === 'file') await this.openMedia(new File([media], saved.media.name, { type: media.type }), false);
+      else if (saved.media?.kind === 'url') await this.openMedia(saved.media.url, false);
+      else if (el.src) await this.openMedia(el.src);
+      return;
+    }
+    if (el.transcript) await this.openUrl(el.transcript, el.chapters);
+    if (el.src) await this.openMedia(el.src);
+  }
+
+  dispose(): void {
+    if (this.#objectUrl) URL.revokeObjectURL(this.#objectUrl);
+    this.#objectUrl = '';
+  }
+
+  /** Plays `source` and reads its waveform. `remember` keeps a local file for the next restore. */
+  async openMedia(source: string | File, remember = true): Promise<void> {
+    const el = this.#el;
+    this.dispose();
+    const local = typeof source !== 'string';
+    if (local) this.#objectUrl = URL.createObjectURL(source);
+    el._mediaSrc = local ? this.#objectUrl : source;
+    el._mediaRef = local ? { kind: 'file', name: source.name } : { kind: 'url', url: source };
+    if (remember) {
+      await el._autosave.keepMedia(local ? source : null);
+      el._autosave.schedule();
+    }
+    el._audio = 'loading';
+    el.announce(`Reading the waveform of ${local ? source.name : urlName(source)}…`);
+    try {
+      const duration = await el._audioCtl.load(source);
+      const s = el.session;
+      if (s && Number.isFinite(duration)) el._history.amend(setDuration(s, duration));
+      el.announce(`Recording ready: ${local ? source.name : urlName(source)}.`);
+    } catch (e) {
+      el._audio = 'failed';
+      el._errors = [`Could not read the recording: ${(e as Error).message}`];
+    }
+  }
+
+  /** Opens a transcript from its text; reports errors and keeps the open session when there are any. */
+  openText(text: string, name: string, chapters: string | null): boolean {
+    const el = this.#el;
+    const duration = el.media?.duration;
+    const r = importTranscript(text, name, chapters, duration);
+    if (!r.ok) {
+      const shown = r.errors.slice(0, 5).map((e) => describeError(e, e.source === 'chapters' ? `${name} (chapters)` : name));
+      if (r.errors.length > 5) shown.push(`…and ${r.errors.length - 5} more.`);
+      el._errors = [`Could not open ${name || 'the transcript'}; nothing was changed.`, ...shown];
+      this.#fail(name, 'not-webvtt', shown[0] ?? '', toProblems(r.errors, name), r.errors[0]?.line ?? 0, r.errors[0]?.column ?? 0);
+      return false;
+    }
+    const session = duration && Number.isFinite(duration) ? setDuration(r.session, Math.max(duration, r.session.duration)) : r.session;
+    el._errors = [];
+    el._history.open(session, `Open ${name || 'transcript'}`);
+    el._name = name;
+    el._boundary = 0;
+    el._cue = 0;
+    el._align.reset();
+    el.markExported();
+    el.announce(`Opened ${name || 'the transcript'}: ${session.cues.length} cues, ${session.chapters.length} questions${r.format === 'text' ? ', not timed yet' : ''}.`);
+    el.dispatchEvent(new CustomEvent('cue-open', { bubbles: true, composed: true, detail: { session, name, format: r.format } }));
+    return true;
+  }
+
+  async openUrl(url: string, chaptersUrl = ''): Promise<boolean> {
+    const name = urlName(url);
+    try {
+      const [text, chapters] = await Promise.all([fetchText(url), chaptersUrl ? fetchText(chaptersUrl) : Promise.resolve(null)]);
+      return this.openText(text, name, chapters);
+    } catch (e) {
+      const status = (e as { status?: number }).status ?? 0;
+      this.#el._errors = [`Could not fetch ${name}: ${(e as Error).message}`];
+      this.#fail(name, status ? 'http' : 'network', (e as Error).message, [], 0, 0, status);
+      return false;
+    }
+  }
+
+  async openFiles(files: File[]): Promise<void> {
+    const media = files.find(isMediaFile);
+    const texts = files.filter((f) => f !== media);
+    const chapters = texts.find(isChaptersFile) ?? null;
+    const transcript = texts.find((f) => f !== chapters) ?? null;
+    if (transcript) this.openText(await transcript.text(), transcript.name, chapters ? await chapters.text() : null);
+    else if (chapters) this.#el._errors = [`${chapters.name} is a chapters file: open it together with its transcript.`];
+    if (media) await this.openMedia(media);
+  }
+
+  #fail(fileName: string, reason: CueEditorErrorDetail['reason'], message: string, errors: CueEditorErrorDetail['errors'], line: number, column: number, status = 0): void {
+    const detail: CueEditorErrorDetail = { reason, source: errors[0]?.source ?? 'transcript', message, url: fileName, status, errors, fileName, line, column };
+    this.#el.dispatchEvent(new CustomEvent('cue-error', { bubbles: true, composed: true, detail }));
+  }
+
+  readonly dragOver = (e: DragEvent): void => {
+    if (!e.dataTransfer?.types.includes('Files')) return;
+    e.preventDefault();
+    e.dataTransfer.dropEffect = 'copy';
+    this.#el._dropping = true;
+  };
+
+  readonly dragLeave = (e: DragEvent): void => {
+    if (e.relatedTarget === null || !(e.currentTarget as Element).contains(e.relatedTarget as Node)) this.#el._dropping = false;
+  };
+
+  readonly drop = (e: DragEvent): void => {
+    e.preventDefault();
+    this.#el._dropping = false;
+    if (e.dataTransfer?.files.length) void this.openFiles([...e.dataTransfer.files]);
+  };
+}
+
+async function fetchText(url: string): Promise<string> {
+  const res = await fetch(url);
+  if (!res.ok) throw Object.assign(new Error(`HTTP ${res.status}`), { status: res.status });
+  return res.text();
+}

@@ -1,0 +1,59 @@
+import { html, nothing } from 'lit';
+import type { CueEditor } from './cue-editor.js';
+import { renderPanel } from './panels.js';
+import { renderToolbar } from './toolbar.js';
+
+/** The editor's layout: toolbar, messages, timeline, then the player with its panel beside the cue list. */
+export function renderEditor(el: CueEditor): unknown {
+  const s = el.session;
+  const problems = el.problems;
+  const review = new Set(el._align.review);
+  const progress = el._align.progress;
+  const loader = el._loader;
+  return html`<div class="frame" @dragover=${loader.dragOver} @dragleave=${loader.dragLeave} @drop=${loader.drop}>
+    ${renderToolbar(el)}
+    <div part="error" class="error ${el._errors.length ? '' : 'empty'}" role="alert">
+      ${el._errors.length
+        ? html`<ul>${el._errors.map((e) => html`<li>${e}</li>`)}</ul>
+            <button type="button" class="dismiss" @click=${() => (el._errors = [])}>Dismiss</button>`
+        : nothing}
+    </div>
+    <div class="statusbar">
+      <p part="status" class="status" aria-live="polite">${el._notice}</p>
+      ${progress === null ? nothing : html`<progress max="1" .value=${progress} aria-label="Alignment progress"></progress>`}
+      ${el._audio === 'loading' ? html`<progress aria-label="Reading the waveform"></progress>` : nothing}
+    </div>
+    <div class="zoom" role="group" aria-label="Timeline zoom">
+      <button type="button" aria-label="Zoom out" title="-" @click=${() => el._ctx.zoom(-1)}>−</button>
+      <button type="button" aria-label="Zoom in" title="=" @click=${() => el._ctx.zoom(1)}>+</button>
+      <button type="button" title="0" @click=${() => el._ctx.zoom(0)}>Whole session</button>
+    </div>
+    <cue-editor-timeline
+      .session=${s}
+      .pyramid=${el._audioCtl.pyramid}
+      .speech=${el._audioCtl.speech}
+      .problems=${problems}
+      .review=${review}
+      .boundary=${el._boundary}
+      .cue=${el._cue}
+      .duration=${s?.duration ?? 0}
+      aria-label="Timeline"
+    ></cue-editor-timeline>
+    <div class="work">
+      <div class="side">
+        <media-controller part="player" class="player">
+          <video slot="media" src=${el._mediaSrc || nothing} preload="auto" playsinline></video>
+          <media-control-bar>
+            <media-play-button></media-play-button>
+            <media-time-range></media-time-range>
+            <media-time-display showduration></media-time-display>
+            <media-mute-button></media-mute-button>
+          </media-control-bar>
+        </media-controller>
+        ${renderPanel(el, problems)}
+      </div>
+      <cue-editor-list .session=${s} .problems=${problems} .review=${review} .selected=${el._cue} .active=${el._active}></cue-editor-list>
+    </div>
+    ${el._dropping ? html`<div class="drop" aria-hidden="true">Drop a recording, a transcript (WebVTT, SRT, text) or a chapters file</div>` : nothing}
+  </div>`;
+}
