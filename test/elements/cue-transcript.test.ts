@@ -149,6 +149,19 @@ describe('<cue-transcript> keyboard without media', () => {
     el.remove();
   });
 
+  it('GOOD: PageDown and PageUp move by question', async () => {
+    const el = await standalone();
+    cueEl(el, 0).focus();
+    const focused = (): number => Number((el.shadowRoot!.activeElement as HTMLElement | null)?.dataset['cue'] ?? -1);
+    const seen: number[] = [];
+    for (const key of ['PageDown', 'PageDown', 'PageDown', 'PageDown', 'PageUp', 'PageUp', 'ArrowDown', 'PageUp']) {
+      await sendKeys({ press: key });
+      seen.push(focused());
+    }
+    // Questions start at cues 1, 5 and 8; past the last, the end; PageUp from inside a question goes to its start.
+    expect(seen).to.deep.equal([1, 5, 8, 10, 8, 5, 6, 5]);
+  });
+
   it('GOOD: a cue moved to by keyboard is scrolled into view inside the box only', async () => {
     const el = await standalone('style="max-height: 120px"');
     const box = scrollBox(el);
