@@ -71,6 +71,7 @@ export class TranscriptSourceController implements ReactiveController {
   readonly #options: TranscriptSourceOptions;
   #abort: AbortController | null = null;
   #key: unknown[] = [];
+  #loading = false;
 
   constructor(host: ReactiveControllerHost, options: TranscriptSourceOptions) {
     this.#options = options;
@@ -80,9 +81,11 @@ export class TranscriptSourceController implements ReactiveController {
   hostConnected(): void {}
 
   hostDisconnected(): void {
+    // A load cut short must run again on reconnection; a finished one stands.
+    if (this.#loading) this.#key = [];
     this.#abort?.abort();
     this.#abort = null;
-    this.#key = [];
+    this.#loading = false;
   }
 
   /** Loads from `input`, unless it names the same source as the last call (`force` reloads). */
@@ -92,13 +95,17 @@ export class TranscriptSourceController implements ReactiveController {
     if (!force && key.length === this.#key.length && key.every((k, i) => k === this.#key[i])) return;
     this.#key = key;
     this.#abort?.abort();
+    this.#loading = false;
     const abort = new AbortController();
     this.#abort = abort;
     if (input.transcript) return this.#options.onLoad(input.transcript, [], 'property');
     if (!input.src && !tracks?.cues) return this.#options.onPending(false);
     this.#options.onPending(true);
+    this.#loading = true;
     const origin = input.src ? 'url' : 'track';
-    const main = input.src ? loadUrl(input.src, 'transcript', abort.signal) : loadTrack(tracks!.cues!, 'transcript', abort.signal);
+    const main = input.src
+      ? loadUrl(input.src, 'transcript', abort.signal)
+      : loadTrack(tracks!.cues!, 'transcript', abort.signal);
     const chapterUrl = input.src ? input.chapters : '';
     const chapters = chapterUrl
       ? loadUrl(chapterUrl, 'chapters', abort.signal)
@@ -107,19 +114,23 @@ export class TranscriptSourceController implements ReactiveController {
         : Promise.resolve(null);
     void Promise.allSettled([main, chapters]).then(([m, c]) => {
       if (abort.signal.aborted) return;
-      if (m.status === 'rejected') return this.#fail(m.reason);
+      this.#loading = false;
+      if (m.status === 'rejected') return this.#fail(m.reason, 'transcript');
       const problems = [...m.value.problems];
       const chapterCues = c.status === 'fulfilled' && c.value ? c.value.cues : null;
       if (c.status === 'fulfilled' && c.value) problems.push(...c.value.problems);
       this.#options.onLoad(buildTranscript(m.value.cues, chapterCues), problems, origin);
       // Without chapters the transcript still reads well (questions are derived), so this is reported after it.
-      if (c.status === 'rejected') this.#fail(c.reason);
+      if (c.status === 'rejected') this.#fail(c.reason, 'chapters');
     });
   }
 
-  #fail(reason: unknown): void {
-    if (reason instanceof SourceError) this.#options.onError(reason.failure);
-    else if (!(reason instanceof DOMException && reason.name === 'AbortError')) throw reason;
+  #fail(reason: unknown, source: CueSourceKind): void {
+    if (reason instanceof SourceError) return this.#options.onError(reason.failure);
+    if (reason instanceof DOMException && reason.name === 'AbortError') return;
+    // Anything else (a body cut off mid-read, say) is still a failure to load, never a stuck "loading".
+    const message = `The ${source} file could not be read (${reason instanceof Error ? reason.message : String(reason)}).`;
+    this.#options.onError({ reason: 'network', source, url: '', message, status: 0, errors: [] });
   }
 }
 

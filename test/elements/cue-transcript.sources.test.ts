@@ -217,6 +217,19 @@ describe('<cue-transcript> lifecycle', () => {
     await waitFor(() => activeIndex(el) === 8, 'bound again after re-insertion');
   });
 
+  it('GOOD: a load cut short by removal runs again when the element comes back', async () => {
+    const root = await fixture<HTMLDivElement>(html`<div></div>`);
+    const el = document.createElement('cue-transcript');
+    el.src = TALK;
+    root.append(el);
+    await el.updateComplete;
+    el.remove();
+    await new Promise((r) => setTimeout(r, 50));
+    root.append(el);
+    await rendered(el);
+    expect(el.shadowRoot!.querySelectorAll('[data-cue]')).to.have.length(11);
+  });
+
   it('GOOD: a paused media schedules no frames', async () => {
     const root = await fixture<HTMLDivElement>(html`<div>
       <video id="p" src=${CLIP} muted preload="auto"></video>

@@ -176,6 +176,12 @@ export class CueTranscript extends LitElement {
     if (el && !this.noFollow) this.#follow.reveal(el);
   }
 
+  override connectedCallback(): void {
+    super.connectedCallback();
+    // Picks up a load that disconnection cut short (a no-op when nothing changed).
+    if (this.hasUpdated) this.#syncSource();
+  }
+
   protected override willUpdate(changed: PropertyValues<this>): void {
     if (changed.has('htmlFor')) this.#media.mediaId = this.htmlFor;
     if (changed.has('mediaController')) this.#media.controllerId = this.mediaController;
