@@ -2,7 +2,8 @@
  * Cueline: interactive, frame-accurate transcripts for recorded talks.
  *
  * The package root registers the elements (importing it defines
- * `<cue-transcript>`) and re-exports the pure core, so one import gives both.
+ * `<cue-transcript>`, `<cue-chapters>`, `<cue-chapters-menu>` and
+ * `<cue-search-strip>`) and re-exports the pure core, so one import gives both.
  * Import `cueline/core` for the core without any DOM.
  */
 export * from './core/index.js';
@@ -12,3 +13,13 @@ export { CueTranscript } from './elements/cue-transcript/cue-transcript.js';
 export type * from './elements/cue-transcript/events.js';
 
 import './elements/cue-transcript/define.js';
+
+export { CueChapters } from './elements/cue-chapters/cue-chapters.js';
+export type * from './elements/cue-chapters/events.js';
+export { CueChaptersMenu } from './elements/cue-chapters-menu/cue-chapters-menu.js';
+export { CueSearchStrip } from './elements/cue-search-strip/cue-search-strip.js';
+export type { CueSearchDetail, SearchHit } from './controllers/transcript-search.js';
+
+import './elements/cue-chapters/define.js';
+import './elements/cue-chapters-menu/define.js';
+import './elements/cue-search-strip/define.js';

@@ -5,7 +5,7 @@ export const styles = css`
     display: inline-flex;
     position: relative;
     /* Inside a media-chrome control bar, take its colours. */
-    color: var(--media-primary-color, var(--_fg));
+    color: var(--media-primary-color, rgb(238 238 238));
     font: var(--cue-font, inherit);
   }
 
