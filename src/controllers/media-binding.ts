@@ -92,6 +92,17 @@ export class MediaBindingController implements ReactiveController {
     this.#options.onTime(time);
   }
 
+  /** Starts playback at the viewer's request (a user gesture): straight on a `for` element, else `mediaplayrequest`. */
+  play(): void {
+    const direct = this.#forRef.element;
+    const target = isMediaLike(direct) ? direct : this.#link.controller ? null : this.#clock.media;
+    if (target) {
+      void (target as Partial<HTMLMediaElement>).play?.()?.catch(() => {});
+      return;
+    }
+    this.#host.dispatchEvent(new CustomEvent('mediaplayrequest', { bubbles: true, composed: true }));
+  }
+
   #bind(): void {
     const direct = this.#forRef.element;
     if (direct && !isMediaLike(direct) && direct.localName.includes('-') && !customElements.get(direct.localName)) {
