@@ -235,6 +235,17 @@ describe('<cue-transcript> follow', () => {
     expect(video.currentTime).to.be.closeTo(el.loadedTranscript!.cues[index]!.startTime, 0.01);
   });
 
+  it('GOOD: revealQuestion scrolls a question to the top of the box without seeking', async () => {
+    const { video, el } = await page('max-height: 100px; font-size: 12px');
+    const box = scrollBox(el);
+    el.revealQuestion(2);
+    const heading = el.shadowRoot!.querySelector('[data-q="2"]')!;
+    await waitFor(() => Math.abs(heading.getBoundingClientRect().top - box.getBoundingClientRect().top) < 2, 'question 3 at the top');
+    expect(video.currentTime).to.equal(0);
+    expect(el.following).to.equal(true);
+    expect(document.scrollingElement!.scrollTop).to.equal(0);
+  });
+
   it('GOOD: no-follow never scrolls', async () => {
     const { video, el } = await page('max-height: 100px; font-size: 12px', { 'no-follow': '' });
     const box = scrollBox(el);

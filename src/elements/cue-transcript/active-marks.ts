@@ -33,6 +33,11 @@ export class ActiveMarks {
     return this.#transcript;
   }
 
+  /** The section of question `index`, if rendered. */
+  questionElement(index: number): HTMLElement | undefined {
+    return this.#questions[index];
+  }
+
   get cue(): number {
     return this.#cue;
   }

@@ -182,6 +182,18 @@ export class CueTranscript extends LitElement {
     if (this.hasUpdated) this.#syncSource();
   }
 
+  /**
+   * Scrolls question `index` (0-based) to the top of the transcript without seeking, for a question
+   * navigator that has just seeked there; following goes on from there.
+   */
+  revealQuestion(index: number): void {
+    const section = this.#marks.questionElement(index);
+    if (!section || !this.#box) return;
+    this.#follow.resume();
+    const top = section.getBoundingClientRect().top - this.#box.getBoundingClientRect().top - this.#box.clientTop;
+    this.#follow.scrollTo(this.#box.scrollTop + top, true);
+  }
+
   protected override willUpdate(changed: PropertyValues<this>): void {
     if (changed.has('htmlFor')) this.#media.mediaId = this.htmlFor;
     if (changed.has('mediaController')) this.#media.controllerId = this.mediaController;
