@@ -36,7 +36,7 @@ export default async (): Promise<string> => {
   const [vtt, chapters] = await Promise.all(
     ['/timings/try-rust-with-francesco-ciulla.vtt', '/timings/try-rust-with-francesco-ciulla.chapters.vtt'].map(async (u) => (await fetch(u)).text()),
   );
-  const model = buildTranscript(parseWebVTT(vtt).cues, parseWebVTT(chapters!).cues);
+  const model = buildTranscript(parseWebVTT(vtt ?? "").cues, parseWebVTT(chapters ?? "").cues);
 
   const video = document.createElement('video');
   video.id = 'v';
