@@ -24,6 +24,7 @@ import {
   questionLinks,
   releaseMouse,
   rendered,
+  scrollBox,
   seek,
   waitFor,
 } from './cue-chapters-helpers.js';
@@ -102,6 +103,10 @@ describe('<cue-chapters>', () => {
     await waitFor(() => Math.abs(video.currentTime - 8) < 0.05, 'video at 8 s');
     await waitFor(() => currentEntry(nav) === 1, 'entry 2 current');
     await waitFor(() => activeQuestion(transcript) === 1, 'transcript at question 2');
+    // The transcript brings that question's heading to the top of its view.
+    const box = scrollBox(transcript).getBoundingClientRect();
+    const heading = transcript.shadowRoot!.querySelector('[data-q="1"] [part~="heading"]')!;
+    await waitFor(() => Math.abs(heading.getBoundingClientRect().top - box.top) < 40, 'heading at the top of the transcript');
     expect(video.paused).to.equal(true);
     expect(location.hash).to.equal('');
   });
@@ -239,11 +244,11 @@ describe('deep links', () => {
       const t = doc.querySelector('cue-transcript')!;
       await waitFor(() => activeQuestion(t) === question, 'transcript on the question');
       // The transcript scrolled to the moment: the cue spoken then is inside its scroll box.
-      const cue = await waitFor(() => t.shadowRoot!.querySelector('[aria-current="time"]') ?? t.shadowRoot!.querySelector(`[data-q="${question}"] [data-cue]`), 'a cue');
       const box = t.shadowRoot!.querySelector('[part~="scroll-box"]')!.getBoundingClientRect();
       await waitFor(() => {
-        const r = cue.getBoundingClientRect();
-        return r.top >= box.top - 1 && r.bottom <= box.bottom + 1;
+        const cue = t.shadowRoot!.querySelector('[aria-current="time"]') ?? t.shadowRoot!.querySelector(`[data-q="${question}"] [data-cue]`);
+        const r = cue?.getBoundingClientRect();
+        return r && r.top >= box.top - 1 && r.bottom <= box.bottom + 1;
       }, 'cue scrolled into the transcript view');
     });
   }
