@@ -71,6 +71,7 @@ export const styles = css`
     background: color-mix(in srgb, var(--_active) 60%, var(--_selected));
   }
   .time {
+    position: relative;
     grid-area: time;
     display: flex;
     flex-direction: column;
@@ -115,7 +116,14 @@ export const styles = css`
   }
   .speaker.inherited {
     font-weight: 400;
-    opacity: 0.75;
+  }
+  .sr {
+    position: absolute;
+    width: 1px;
+    height: 1px;
+    overflow: hidden;
+    clip-path: inset(50%);
+    white-space: nowrap;
   }
   input,
   textarea {

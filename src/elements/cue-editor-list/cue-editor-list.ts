@@ -1,6 +1,5 @@
 import { LitElement, html, nothing, type PropertyValues } from 'lit';
 import { property } from 'lit/decorators.js';
-import { live } from 'lit/directives/live.js';
 import { plainText, splitVoice, type EditCue, type EditorSession, type Problem } from '../../core/editor/index.js';
 import { clockTime } from '../cue-editor/format.js';
 import { intend } from '../cue-editor/intents.js';
@@ -75,7 +74,7 @@ export class CueEditorList extends LitElement {
       <label>
         <span class="q">Q${k + 1}</span>
         <input
-          .value=${live(plainText(ch.title))}
+          .value=${plainText(ch.title)}
           aria-label=${`Title of question ${k + 1}`}
           tabindex=${ch.startCue === this.selected ? 0 : -1}
           @change=${(e: Event) => intend(this, { type: 'title', chapter: k, title: (e.target as HTMLInputElement).value })}
@@ -92,17 +91,16 @@ export class CueEditorList extends LitElement {
     const parts = ['cue', sel ? 'selected-cue' : '', i === this.active ? 'active-cue' : '', problems ? 'flagged' : ''].join(' ');
     const speakerShown = i === 0 || this.session!.cues[i - 1]!.speaker !== c.speaker;
     return html`<li part=${parts} class="row" data-cue=${i} aria-current=${i === this.active ? 'time' : nothing}>
-      <button part="time" class="time" tabindex=${tab} @click=${() => intend(this, { type: 'select-cue', cue: i, seek: true })} @keydown=${this.#timeKey}
-        aria-label=${`Cue ${i + 1}, ${clockTime(c.startTime)} to ${clockTime(c.endTime)}${c.timed ? '' : ', not timed yet'}${c.fixed ? ', anchored' : ''}${review ? ', start to review' : ''}. Play from here`}>
-        <span>${clockTime(c.startTime)}</span><span class="end">${clockTime(c.endTime)}</span>
-        ${c.fixed ? html`<span class="badge fixed" aria-hidden="true">anchor</span>` : nothing}
-        ${!c.timed ? html`<span class="badge untimed" aria-hidden="true">untimed</span>` : nothing}
-        ${review ? html`<span class="badge review" aria-hidden="true">review</span>` : nothing}
+      <button part="time" class="time" tabindex=${tab} @click=${() => intend(this, { type: 'select-cue', cue: i, seek: true })} @keydown=${this.#timeKey}>
+        <span class="sr">Cue ${i + 1}, </span><span>${clockTime(c.startTime)}</span><span class="sr"> to </span><span class="end">${clockTime(c.endTime)}</span>
+        ${c.fixed ? html`<span class="badge fixed">anchor</span>` : nothing}
+        ${!c.timed ? html`<span class="badge untimed">untimed</span>` : nothing}
+        ${review ? html`<span class="badge review">review</span>` : nothing}
       </button>
-      <input part="speaker" class="speaker ${speakerShown ? '' : 'inherited'}" .value=${live(c.speaker)} tabindex=${tab}
+      <input part="speaker" class="speaker ${speakerShown ? '' : 'inherited'}" .value=${c.speaker} tabindex=${tab}
         aria-label=${`Speaker of cue ${i + 1}`} placeholder="Speaker"
         @change=${(e: Event) => intend(this, { type: 'speaker', cue: i, speaker: (e.target as HTMLInputElement).value })} />
-      <textarea part="text" class="text" rows="2" .value=${live(body)} tabindex=${tab} aria-label=${`Text of cue ${i + 1}`}
+      <textarea part="text" class="text" rows="2" .value=${body} tabindex=${tab} aria-label=${`Text of cue ${i + 1}`}
         @change=${(e: Event) => intend(this, { type: 'text', cue: i, text: (e.target as HTMLTextAreaElement).value })}
         @keydown=${(e: KeyboardEvent) => this.#textKey(e, i)}></textarea>
       ${problems?.map((p) => html`<p part="problem" class="problem">${p.message}</p>`)}

@@ -180,6 +180,13 @@ export const styles = css`
     align-items: center;
     min-height: 1.5rem;
   }
+  .clock {
+    padding: 0.1rem 0.45rem;
+    border-radius: 0.3rem;
+    background: var(--_panel);
+    border: 1px solid var(--_line);
+    font-size: 0.85rem;
+  }
   .status {
     margin: 0;
     color: var(--_muted);

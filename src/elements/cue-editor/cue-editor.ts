@@ -11,6 +11,7 @@ import type { MediaRef } from '../../storage/editor-store.js';
 import type { CueEditorTimeline } from '../cue-editor-timeline/cue-editor-timeline.js';
 import { keyActions, runIntent, type EditorContext } from './actions.js';
 import { AlignRunner } from './align-runner.js';
+import { clockTime } from './format.js';
 import { makeExport, revokeExport, type ExportLinks } from './export.js';
 import type { EditIntent, EditIntentEvent } from './intents.js';
 import { Loader } from './loader.js';
@@ -106,9 +107,16 @@ export class CueEditor extends LitElement {
     return [...EDITOR_KEYS_USED];
   }
 
-  /** The session being edited (null before one is opened). Immutable. */
+  /** The session being edited (null before one is opened); immutable. Setting one opens it (an undoable step). */
   get session(): EditorSession | null {
     return this._history.session;
+  }
+  set session(session: EditorSession | null) {
+    if (!session || session === this._history.session) return;
+    this._history.open(session, 'Open session');
+    this._boundary = 0;
+    this._cue = 0;
+    this._align.reset();
   }
 
   /** The undo history. */
@@ -244,6 +252,9 @@ export class CueEditor extends LitElement {
 
   #onTime(t: number): void {
     this.#time = t;
+    // Every frame while playing: text only, no render.
+    const clock = this.renderRoot.querySelector('.clock');
+    if (clock) clock.textContent = clockTime(t);
     if (this._timeline) this._timeline.time = t;
     const cues = this._history.session?.cues ?? [];
     const a = this._active;

@@ -19,6 +19,7 @@ export function renderEditor(el: CueEditor): unknown {
         : nothing}
     </div>
     <div class="statusbar">
+      <span part="clock" class="clock mono" title="Play position">0:00.000</span>
       <p part="status" class="status" aria-live="polite">${el._notice}</p>
       ${progress === null ? nothing : html`<progress max="1" .value=${progress} aria-label="Alignment progress"></progress>`}
       ${el._audio === 'loading' ? html`<progress aria-label="Reading the waveform"></progress>` : nothing}
@@ -46,7 +47,6 @@ export function renderEditor(el: CueEditor): unknown {
           <media-control-bar>
             <media-play-button></media-play-button>
             <media-time-range></media-time-range>
-            <media-time-display showduration></media-time-display>
             <media-mute-button></media-mute-button>
           </media-control-bar>
         </media-controller>

@@ -1,0 +1,84 @@
+/** Shared helpers for the `<cue-editor>` tests (not a test file itself). */
+import { sendMouse } from '@web/test-runner-commands';
+import type { CueEditor } from '../../src/elements/cue-editor/cue-editor.js';
+import type { CueEditorList } from '../../src/elements/cue-editor-list/cue-editor-list.js';
+import type { CueEditorTimeline } from '../../src/elements/cue-editor-timeline/cue-editor-timeline.js';
+
+export const SEED_MEDIA = '/demo/media/try-rust-with-francesco-ciulla.mp4';
+export const SEED_VTT = '/timings/try-rust-with-francesco-ciulla.vtt';
+export const SEED_CHAPTERS = '/timings/try-rust-with-francesco-ciulla.chapters.vtt';
+export const SEED_TEXT = '/timings/source/try-rust-with-francesco-ciulla.txt';
+export const CLIP = '/test/fixtures/clip.mp4';
+
+/** Resolves once `check` returns a truthy value, polling each frame; rejects after `ms`. */
+export async function waitFor<T>(check: () => T, message: string, ms = 15000): Promise<NonNullable<T>> {
+  const until = performance.now() + ms;
+  for (;;) {
+    const value = check();
+    if (value) return value as NonNullable<T>;
+    if (performance.now() > until) throw new Error(`Timed out waiting for: ${message}`);
+    await new Promise((r) => requestAnimationFrame(() => r(undefined)));
+  }
+}
+
+export const $ = <T extends Element = HTMLElement>(el: CueEditor, selector: string): T =>
+  el.shadowRoot!.querySelector<T>(selector)!;
+
+export const timeline = (el: CueEditor): CueEditorTimeline => $<CueEditorTimeline>(el, 'cue-editor-timeline');
+export const list = (el: CueEditor): CueEditorList => $<CueEditorList>(el, 'cue-editor-list');
+
+/** A button of the editor by its visible text or accessible name. */
+export function button(el: CueEditor, name: string): HTMLButtonElement {
+  const all = [...el.shadowRoot!.querySelectorAll<HTMLButtonElement>('button')];
+  const b = all.find((x) => x.textContent!.trim() === name || x.getAttribute('aria-label') === name);
+  if (!b) throw new Error(`no button "${name}"`);
+  return b;
+}
+
+export const status = (el: CueEditor): string => $(el, '[part~="status"]').textContent!.trim();
+export const errorText = (el: CueEditor): string => $(el, '[part~="error"]').textContent!.replace(/\s+/g, ' ').trim();
+
+/** The handle of boundary `b` in the timeline (its start side). */
+export const handle = (el: CueEditor, b: number): HTMLElement =>
+  timeline(el).shadowRoot!.querySelector<HTMLElement>(`[data-boundary="${b}"][data-side="start"]`)!;
+
+export const block = (el: CueEditor, i: number): HTMLElement =>
+  timeline(el).shadowRoot!.querySelector<HTMLElement>(`[data-cue="${i}"]`)!;
+
+export const row = (el: CueEditor, i: number): HTMLElement => list(el).shadowRoot!.querySelector<HTMLElement>(`[data-cue="${i}"]`)!;
+
+/** Centre of an element, in viewport pixels. */
+export function centre(target: Element): [number, number] {
+  const r = target.getBoundingClientRect();
+  return [Math.round(r.left + r.width / 2), Math.round(r.top + r.height / 2)];
+}
+
+/** A real mouse click at the centre of `target`. */
+export async function click(target: Element): Promise<void> {
+  target.scrollIntoView({ block: 'center' });
+  await sendMouse({ type: 'click', position: centre(target) });
+}
+
+/** A real drag by `dx` pixels from the centre of `target`, in steps. */
+export async function drag(target: Element, dx: number, steps = 5): Promise<void> {
+  const [x, y] = centre(target);
+  await sendMouse({ type: 'move', position: [x, y] });
+  await sendMouse({ type: 'down' });
+  for (let k = 1; k <= steps; k++) await sendMouse({ type: 'move', position: [Math.round(x + (dx * k) / steps), y] });
+  await sendMouse({ type: 'up' });
+}
+
+/** Waits until the editor has a session with its waveform read. */
+export async function ready(el: CueEditor, audio = true): Promise<void> {
+  await waitFor(() => el.session, 'session opened');
+  if (audio) await waitFor(() => el._audio === 'ready' || el._audio === 'failed', 'waveform read', 60000);
+  if (el._audio === 'failed') throw new Error(`audio failed: ${errorText(el)}`);
+  await el.updateComplete;
+}
+
+/** Zooms the timeline to [start, end] seconds and waits for it to render. */
+export async function view(el: CueEditor, start: number, end: number): Promise<void> {
+  const t = timeline(el);
+  t.setView(start, end);
+  await t.updateComplete;
+}
