@@ -174,6 +174,21 @@ export const styles = css`
     margin-left: -1rem;
     font-weight: 600;
   }
+  .notices:empty {
+    display: none;
+  }
+  .notice {
+    display: flex;
+    gap: 1rem;
+    align-items: center;
+    justify-content: space-between;
+    margin: 0;
+    padding: 0.45rem 0.8rem;
+    border: 1px solid var(--_accent);
+    border-left-width: 4px;
+    border-radius: 0.4rem;
+    background: color-mix(in srgb, var(--_accent) 8%, Canvas);
+  }
   .statusbar {
     display: flex;
     gap: 0.8rem;

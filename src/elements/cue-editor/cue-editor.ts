@@ -66,6 +66,8 @@ export class CueEditor extends LitElement {
   @state() _cue = 0;
   @state() _active = -1;
   @state() _notice = '';
+  /** The restore notice: stays until dismissed. */
+  @state() _restored = '';
   @state() _errors: string[] = [];
   @state() _rate = 1;
   @state() _dropping = false;
@@ -137,7 +139,7 @@ export class CueEditor extends LitElement {
   /** True when the session has changes not yet exported. */
   get unexported(): boolean {
     const s = this._history.session;
-    return !!s && s !== this.#exported && (this._history.history?.past.length ?? 0) + (this._history.history?.future.length ?? 0) > 0;
+    return !!s && s !== this.#exported;
   }
 
   /** The media element playing the recording. */
@@ -234,7 +236,7 @@ export class CueEditor extends LitElement {
     this._playback.media = this._video;
     this._clock.media = this._video;
     this._video.preservesPitch = true;
-    this._video.addEventListener('durationchange', () => this.#duration(this._video.duration));
+    this._video.addEventListener('durationchange', () => this._setDuration(this._video.duration));
   }
 
   /** Makes (or remakes) the download links for the present session. */
@@ -244,10 +246,13 @@ export class CueEditor extends LitElement {
     this._export = s ? makeExport(s, this._name) : null;
   }
 
-  /** The media's length is known: the session's upper clamp follows it (not an undo step). */
-  #duration(d: number): void {
+  /** The media's length is known: the session's upper clamp follows it (not an undo step, and not a change to export). */
+  _setDuration(d: number): void {
     const s = this._history.session;
-    if (s && Number.isFinite(d) && d > 0) this._history.amend(setDuration(s, d));
+    if (!s || !Number.isFinite(d) || d <= 0) return;
+    const exported = s === this.#exported;
+    this._history.amend(setDuration(s, Math.max(d, s.cues.at(-1)?.endTime ?? 0)));
+    if (exported) this.#exported = this._history.session;
   }
 
   #onTime(t: number): void {

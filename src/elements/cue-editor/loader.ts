@@ -39,7 +39,7 @@ export class Loader {
       el._name = saved.name;
       if (!saved.unexported) el.markExported();
       const when = new Date(saved.savedAt).toLocaleTimeString();
-      el.announce(`Restored your session saved at ${when}: ${saved.session.cues.length} cues${saved.unexported ? ', with changes not exported yet' : ''}.`);
+      el._restored = `Restored your session saved at ${when}: ${saved.session.cues.length} cues${saved.unexported ? ', with changes not exported yet' : ''}.`;
       el.dispatchEvent(new CustomEvent('cue-restore', { bubbles: true, composed: true, detail: { session: saved.session, savedAt: saved.savedAt } }));
       if (media && saved.media?.kind === 'file') await this.openMedia(new File([media], saved.media.name, { type: media.type }), false);
       else if (saved.media?.kind === 'url') await this.openMedia(saved.media.url, false);
@@ -71,8 +71,7 @@ export class Loader {
     el.announce(`Reading the waveform of ${local ? source.name : urlName(source)}…`);
     try {
       const duration = await el._audioCtl.load(source);
-      const s = el.session;
-      if (s && Number.isFinite(duration)) el._history.amend(setDuration(s, duration));
+      el._setDuration(duration);
       el.announce(`Recording ready: ${local ? source.name : urlName(source)}.`);
     } catch (e) {
       el._audio = 'failed';

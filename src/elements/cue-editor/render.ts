@@ -18,6 +18,12 @@ export function renderEditor(el: CueEditor): unknown {
             <button type="button" class="dismiss" @click=${() => (el._errors = [])}>Dismiss</button>`
         : nothing}
     </div>
+    <div class="notices" aria-live="polite">
+      ${el._restored
+        ? html`<p part="notice" class="notice"><span>${el._restored}</span>
+            <button type="button" class="dismiss" @click=${() => (el._restored = '')}>Dismiss</button></p>`
+        : nothing}
+    </div>
     <div class="statusbar">
       <span part="clock" class="clock mono" title="Play position">0:00.000</span>
       <p part="status" class="status" aria-live="polite">${el._notice}</p>

@@ -1,0 +1,119 @@
+import { expect } from '@open-wc/testing';
+import { sendKeys } from '@web/test-runner-commands';
+import '../../src/editor.js';
+import type { CueEditor } from '../../src/elements/cue-editor/cue-editor.js';
+import { clearSaved, loadSaved } from '../../src/storage/editor-store.js';
+import { CLIP, handle, ready, SEED_CHAPTERS, SEED_VTT, view, waitFor } from './cue-editor-helpers.js';
+
+type FrameWindow = Window & { restored?: { savedAt: number } };
+
+function frameEditor(frame: HTMLIFrameElement): CueEditor | null {
+  return frame.contentDocument?.querySelector('cue-editor') ?? null;
+}
+
+async function loaded(frame: HTMLIFrameElement): Promise<void> {
+  await new Promise((r) => frame.addEventListener('load', r, { once: true }));
+}
+
+describe('<cue-editor> autosave', function () {
+  this.timeout(60000);
+  const key = `autosave-test-${Date.now()}`;
+  let frame: HTMLIFrameElement;
+
+  afterEach(async () => {
+    frame?.remove();
+    await clearSaved(key);
+  });
+
+  it('GOOD: saves every change as it happens; a real reload brings the session and the local recording back, and says so', async () => {
+    frame = document.createElement('iframe');
+    frame.title = 'Editor';
+    frame.style.cssText = 'width: 1000px; height: 800px; border: 0';
+    frame.src = `/test/elements/cue-editor-frame.html?key=${key}&transcript=${SEED_VTT}&chapters=${SEED_CHAPTERS}`;
+    const first = loaded(frame);
+    document.body.append(frame);
+    await first;
+    const ed = await waitFor(() => frameEditor(frame)?.session && frameEditor(frame), 'editor in the frame');
+    expect((frame.contentWindow as FrameWindow).restored).to.equal(undefined);
+
+    // Real keys inside the frame: nudge boundary 5, then split cue 9.
+    const start = ed.session!.cues[5]!.startTime;
+    ed._run({ type: 'select-boundary', boundary: 5 });
+    await view(ed, start - 5, start + 5);
+    frame.focus();
+    handle(ed, 5).focus();
+    await sendKeys({ press: 'BracketRight' });
+    expect(ed.session!.cues[5]!.startTime).to.be.closeTo(start + 0.1, 1e-9);
+    await ed.saved();
+    // What a crash would leave behind is already on disk.
+    expect((await loadSaved(key))!.session.cues[5]!.startTime).to.equal(ed.session!.cues[5]!.startTime);
+    ed._run({ type: 'select-cue', cue: 9 });
+    await ed.updateComplete;
+    handle(ed, 9).focus();
+    await sendKeys({ press: 'KeyS' });
+    expect(ed.session!.cues).to.have.length(262);
+
+    const clip = new File([await (await fetch(CLIP)).blob()], 'my clip.mp4', { type: 'video/mp4' });
+    await ed.openMedia(clip);
+    await ready(ed);
+    expect(ed.media!.src.startsWith('blob:')).to.equal(true);
+    await ed.saved();
+    const edited = ed.session!;
+
+    // Leaving now asks first.
+    const leave = new Event('beforeunload', { cancelable: true });
+    frame.contentWindow!.dispatchEvent(leave);
+    expect(leave.defaultPrevented).to.equal(true);
+    // Exported: leaving no longer asks (and the reload below is not held by a prompt).
+    ed.markExported();
+    const leave2 = new Event('beforeunload', { cancelable: true });
+    frame.contentWindow!.dispatchEvent(leave2);
+    expect(leave2.defaultPrevented).to.equal(false);
+    await ed.saved();
+
+    const second = loaded(frame);
+    frame.contentWindow!.location.reload();
+    await second;
+    const back = await waitFor(() => (frame.contentWindow as FrameWindow).restored && frameEditor(frame)?.session && frameEditor(frame), 'restored editor');
+    expect(back).not.to.equal(ed);
+    expect(back.session!.cues).to.deep.equal(edited.cues);
+    expect(back.session!.chapters).to.deep.equal(edited.chapters);
+    expect(back.session!.doc).to.deep.equal(edited.doc);
+    await back.updateComplete;
+    const notice = back.shadowRoot!.querySelector('[part~="notice"]')!;
+    expect(notice.textContent).to.match(/Restored your session saved at .+: 262 cues\./);
+    expect(notice.parentElement!.getAttribute('aria-live')).to.equal('polite');
+    expect(notice.getBoundingClientRect().height).to.be.greaterThan(0);
+    await ready(back);
+    expect(back.media!.src.startsWith('blob:')).to.equal(true);
+    expect(back._mediaRef).to.deep.equal({ kind: 'file', name: 'my clip.mp4' });
+    expect(back.unexported).to.equal(false);
+  });
+
+  it('GOOD: after a crash (the page gone without unloading) unexported changes come back, still unexported', async () => {
+    frame = document.createElement('iframe');
+    frame.title = 'Editor';
+    frame.style.cssText = 'width: 1000px; height: 800px; border: 0';
+    frame.src = `/test/elements/cue-editor-frame.html?key=${key}&transcript=${SEED_VTT}`;
+    const first = loaded(frame);
+    document.body.append(frame);
+    await first;
+    const ed = await waitFor(() => frameEditor(frame)?.session && frameEditor(frame), 'editor in the frame');
+    ed._run({ type: 'text', cue: 0, text: 'A new first line' });
+    await ed.saved();
+    expect(ed.unexported).to.equal(true);
+    // Remove the frame (no unload prompt for a removed frame) and open the page again: the crash case.
+    frame.remove();
+    frame = document.createElement('iframe');
+    frame.title = 'Editor';
+    frame.src = `/test/elements/cue-editor-frame.html?key=${key}&transcript=${SEED_VTT}`;
+    const again = loaded(frame);
+    document.body.append(frame);
+    await again;
+    const back = await waitFor(() => (frame.contentWindow as FrameWindow).restored && frameEditor(frame)?.session && frameEditor(frame), 'restored editor');
+    expect(back.session!.cues[0]!.text).to.equal('<v Host>A new first line');
+    await back.updateComplete;
+    expect(back.shadowRoot!.querySelector('[part~="notice"]')!.textContent).to.match(/with changes not exported yet\./);
+    expect(back.unexported).to.equal(true);
+  });
+});
