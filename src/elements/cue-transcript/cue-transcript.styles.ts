@@ -46,6 +46,13 @@ export const styles = css`
     padding: var(--cue-padding, 0.5rem 1rem);
   }
 
+  /* Long transcripts: the browser skips style, layout and paint of sections
+     far from view (their text stays in the DOM, so find-in-page still finds it). */
+  .body.large > section {
+    content-visibility: auto;
+    contain-intrinsic-size: auto 40em;
+  }
+
   [part~='heading'] {
     display: flex;
     flex-wrap: wrap;

@@ -1,7 +1,5 @@
 import { LitElement, html, nothing, type PropertyValues } from 'lit';
 import { property, state } from 'lit/decorators.js';
-import { guard } from 'lit/directives/guard.js';
-import { keyed } from 'lit/directives/keyed.js';
 import { activeCueIndex, cueIndexAtOrBefore, questionIndexAt, type Transcript } from '../../core/transcript/index.js';
 import { FollowScrollController } from '../../controllers/follow-scroll.js';
 import { MediaBindingController } from '../../controllers/media-binding.js';
@@ -11,11 +9,14 @@ import { TranscriptSourceController, type CueSourceFailure, type CueSourceProble
 import { ActiveMarks, CHANGED_CUE } from './active-marks.js';
 import type { CueActivateDetail, CueChangeDetail, CueErrorDetail, CueLoadDetail } from './events.js';
 import { pageTarget } from './navigation.js';
-import { renderFailure, renderProblems, renderTranscript } from './render.js';
+import { buildTranscriptDOM, renderFailure, renderProblems } from './render.js';
 import { styles } from './cue-transcript.styles.js';
 
 /** Media may report a seek target a hair early (float rounding); a millisecond of slack keeps a cue's own start inside it. */
 const SLACK = 0.001;
+
+/** Cue count above which off-screen sections skip rendering work (`content-visibility: auto`). */
+const LARGE = 1500;
 
 /**
  * @summary An interactive transcript of a recorded Q&A: questions as headings, answers as paragraphs, the words being said highlighted as they are said, a click on any cue seeks there.
@@ -224,11 +225,10 @@ export class CueTranscript extends LitElement {
       >
         ${this._failure
           ? renderFailure(this._failure)
-          : t
-            ? keyed(t, guard([t, this.headingLevel], () => renderTranscript(t, this.headingLevel)))
-            : this._loading
-              ? html`<p part="status">Loading transcript…</p>`
-              : nothing}
+          : !t && this._loading
+            ? html`<p part="status">Loading transcript…</p>`
+            : nothing}
+        <div class="body" ?hidden=${!t || !!this._failure}></div>
       </div>
       <button part="back-to-now" type="button" ?hidden=${following || !t} @click=${this.#backToNow}>
         Back to now
@@ -244,7 +244,12 @@ export class CueTranscript extends LitElement {
       this.#follow.resume();
     }
     if (changed.has('_model') || changed.has('headingLevel')) {
-      this.#marks.index(this.renderRoot, this._model);
+      // The body is built outside Lit's templates (see render.ts): Lit never touches its children.
+      const body = this.renderRoot.querySelector('.body')!;
+      const t = this._model;
+      body.replaceChildren(t ? buildTranscriptDOM(this.ownerDocument, t, this.headingLevel) : '');
+      body.classList.toggle('large', (t?.cues.length ?? 0) > LARGE);
+      this.#marks.index(this.renderRoot, t);
       this.#roving.reset(this.#marks.cues[0]);
       this.#applyTime(false);
       const el = this.#nowElement();

@@ -1,109 +1,145 @@
 /**
- * Templates for `<cue-transcript>`. Every piece of cue text, voice and
- * chapter title reaches the DOM as a Lit text or attribute binding, so none
- * of it is ever parsed as markup.
+ * Rendering for `<cue-transcript>`: the transcript body built with DOM calls,
+ * and Lit templates for problems and failures. Every piece of cue text, voice
+ * and chapter title reaches the DOM as a text node or an attribute value, so
+ * none of it is ever parsed as markup.
  */
 import { html, nothing, type TemplateResult } from 'lit';
-import { html as staticHtml, literal, type StaticValue } from 'lit/static-html.js';
 import type { CueNode } from '../../core/webvtt/types.js';
-import type { Transcript, TranscriptCue } from '../../core/transcript/index.js';
+import type { Transcript, TranscriptCue, TranscriptQuestion } from '../../core/transcript/index.js';
 import { formatTime, formatTimeLong } from '../../core/time.js';
 import type { CueSourceFailure, CueSourceProblem } from '../../controllers/transcript-source.js';
-
-const HEADINGS: readonly StaticValue[] = [literal`h1`, literal`h2`, literal`h3`, literal`h4`, literal`h5`, literal`h6`];
 
 /** ISO 8601 duration for `<time datetime>`. */
 const duration = (seconds: number): string => `PT${Math.max(0, Math.round(seconds * 1000) / 1000)}S`;
 
-/** Karaoke segments: text after the k-th inline timestamp is segment k (segment 0 precedes the first). */
-interface Segments {
-  next: number;
-}
+/**
+ * The transcript body is built with DOM calls, not Lit templates: a
+ * 20,000-cue session is ~45,000 elements, and creating them directly is
+ * several times faster than instantiating a template per cue. Every piece of
+ * cue text, voice and title goes in as a text node or an attribute value, so
+ * none of it is ever parsed as markup.
+ */
+class Builder {
+  /** Karaoke segment of the text being built: text after the k-th inline timestamp is segment k. */
+  #seg = -1;
 
-function renderNodes(nodes: readonly CueNode[], seg: Segments | null): unknown[] {
-  const out: unknown[] = [];
-  for (const node of nodes) {
-    switch (node.type) {
-      case 'text':
-        out.push(seg ? html`<span data-seg=${seg.next}>${node.value}</span>` : node.value);
-        break;
-      case 'timestamp':
-        if (seg) seg.next++;
-        break;
-      case 'i':
-        out.push(html`<i class=${node.classes.join(' ')}>${renderNodes(node.children, seg)}</i>`);
-        break;
-      case 'b':
-        out.push(html`<b class=${node.classes.join(' ')}>${renderNodes(node.children, seg)}</b>`);
-        break;
-      case 'u':
-        out.push(html`<u class=${node.classes.join(' ')}>${renderNodes(node.children, seg)}</u>`);
-        break;
-      case 'ruby':
-        out.push(html`<ruby class=${node.classes.join(' ')}>${renderNodes(node.children, seg)}</ruby>`);
-        break;
-      case 'rt':
-        out.push(html`<rt class=${node.classes.join(' ')}>${renderNodes(node.children, seg)}</rt>`);
-        break;
-      case 'lang':
-        out.push(html`<span lang=${node.annotation} class=${node.classes.join(' ')}>${renderNodes(node.children, seg)}</span>`);
-        break;
-      default:
-        // c and v: the voice is shown once per paragraph as the speaker, not inside the cue.
-        out.push(html`<span class=${node.classes.join(' ')}>${renderNodes(node.children, seg)}</span>`);
+  constructor(private readonly doc: Document) {}
+
+  el<K extends keyof HTMLElementTagNameMap>(tag: K, part?: string): HTMLElementTagNameMap[K] {
+    const e = this.doc.createElement(tag);
+    if (part) e.setAttribute('part', part);
+    return e;
+  }
+
+  text(parent: Node, value: string): void {
+    if (this.#seg < 0) {
+      parent.appendChild(this.doc.createTextNode(value));
+      return;
+    }
+    const span = this.el('span');
+    span.dataset['seg'] = String(this.#seg);
+    span.textContent = value;
+    parent.appendChild(span);
+  }
+
+  nodes(parent: Node, nodes: readonly CueNode[]): void {
+    for (const node of nodes) {
+      if (node.type === 'text') this.text(parent, node.value);
+      else if (node.type === 'timestamp') {
+        if (this.#seg >= 0) this.#seg++;
+      } else {
+        // c and v become spans: the voice is shown once per paragraph as the speaker, not inside the cue.
+        const tag = node.type === 'c' || node.type === 'v' || node.type === 'lang' ? 'span' : node.type;
+        const e = this.doc.createElement(tag);
+        if (node.classes.length) e.className = node.classes.join(' ');
+        if (node.type === 'lang' && node.annotation) e.lang = node.annotation;
+        this.nodes(e, node.children);
+        parent.appendChild(e);
+      }
     }
   }
-  return out;
-}
 
-/** One cue: a button-like span whose accessible name starts with its time. */
-function renderCue(cue: TranscriptCue): TemplateResult {
-  const label = `${formatTimeLong(cue.startTime)}: ${cue.plainText}`;
-  const seg = cue.timed.length ? { next: 0 } : null;
-  return html`<span part="cue" role="button" tabindex="-1" data-cue=${cue.index} aria-label=${label}
-    >${renderNodes(cue.nodes, seg)}</span
-  > `;
-}
-
-function renderParagraphs(t: Transcript, from: number, to: number): TemplateResult[] {
-  const out: TemplateResult[] = [];
-  for (let p = from; p < to; p++) {
-    const para = t.paragraphs[p]!;
-    // Name the speaker where it changes, and again after each heading.
-    const named = para.speaker && (p === from || t.paragraphs[p - 1]!.speaker !== para.speaker);
-    out.push(html`<p part="paragraph" data-p=${p}>
-      ${named ? html`<span part="speaker">${para.speaker}</span>` : nothing}${t.cues
-        .slice(para.cueStart, para.cueEnd)
-        .map(renderCue)}
-    </p>`);
+  /** One cue: a button-like span whose accessible name starts with its time. */
+  cue(parent: Node, cue: TranscriptCue): void {
+    const span = this.el('span', 'cue');
+    span.setAttribute('role', 'button');
+    span.tabIndex = -1;
+    span.dataset['cue'] = String(cue.index);
+    span.setAttribute('aria-label', `${formatTimeLong(cue.startTime)}: ${cue.plainText}`);
+    this.#seg = cue.timed.length ? 0 : -1;
+    this.nodes(span, cue.nodes);
+    this.#seg = -1;
+    parent.appendChild(span);
+    parent.appendChild(this.doc.createTextNode(' '));
   }
-  return out;
+
+  paragraphs(parent: Node, t: Transcript, from: number, to: number): void {
+    for (let p = from; p < to; p++) {
+      const para = t.paragraphs[p]!;
+      const el = this.el('p', 'paragraph');
+      el.dataset['p'] = String(p);
+      // Name the speaker where it changes, and again after each heading.
+      if (para.speaker && (p === from || t.paragraphs[p - 1]!.speaker !== para.speaker)) {
+        const who = this.el('span', 'speaker');
+        who.textContent = para.speaker;
+        el.appendChild(who);
+      }
+      for (let c = para.cueStart; c < para.cueEnd; c++) this.cue(el, t.cues[c]!);
+      parent.appendChild(el);
+    }
+  }
+
+  question(parent: Node, t: Transcript, q: TranscriptQuestion, level: number): void {
+    const section = this.el('section', 'question');
+    section.dataset['q'] = String(q.index);
+    const h = this.el(`h${level}` as 'h3', 'heading');
+    h.id = q.slug;
+    const title = this.el('span', 'question-title');
+    title.textContent = q.title;
+    const time = this.el('time', 'question-time');
+    time.dateTime = duration(q.startTime);
+    time.textContent = formatTime(q.startTime);
+    h.append(title, ' ', time);
+    section.appendChild(h);
+    if (q.answerStart > q.paragraphStart) {
+      const asked = this.el('div', 'asked');
+      this.paragraphs(asked, t, q.paragraphStart, q.answerStart);
+      section.appendChild(asked);
+    }
+    const answer = this.el('div', 'answer');
+    answer.dataset['answer'] = String(q.index);
+    this.paragraphs(answer, t, q.answerStart, q.paragraphEnd);
+    section.appendChild(answer);
+    parent.appendChild(section);
+  }
 }
 
 /** The transcript: one section per question (heading, the question as asked, the answer), plus untitled stretches. */
-export function renderTranscript(t: Transcript, headingLevel: number): TemplateResult {
+export function buildTranscriptDOM(doc: Document, t: Transcript, headingLevel: number): DocumentFragment {
   const level = Math.min(6, Math.max(1, Math.round(headingLevel) || 3));
-  const h = HEADINGS[level - 1]!;
-  const sections: TemplateResult[] = [];
+  const b = new Builder(doc);
+  const frag = doc.createDocumentFragment();
+  if (!t.cues.length) {
+    const empty = b.el('p', 'status');
+    empty.textContent = 'This transcript has no cues.';
+    frag.appendChild(empty);
+    return frag;
+  }
   let p = 0;
   const untitled = (to: number): void => {
-    if (to > p) sections.push(html`<section part="untitled">${renderParagraphs(t, p, to)}</section>`);
+    if (to <= p) return;
+    const section = b.el('section', 'untitled');
+    b.paragraphs(section, t, p, to);
+    frag.appendChild(section);
   };
   for (const q of t.questions) {
     untitled(q.paragraphStart);
-    const asked = q.answerStart > q.paragraphStart;
-    sections.push(html`<section part="question" data-q=${q.index}>
-      ${staticHtml`<${h} part="heading" id=${q.slug}
-        ><span part="question-title">${q.title}</span>
-        <time part="question-time" datetime=${duration(q.startTime)}>${formatTime(q.startTime)}</time></${h}>`}
-      ${asked ? html`<div part="asked">${renderParagraphs(t, q.paragraphStart, q.answerStart)}</div>` : nothing}
-      <div part="answer" data-answer=${q.index}>${renderParagraphs(t, q.answerStart, q.paragraphEnd)}</div>
-    </section>`);
+    b.question(frag, t, q, level);
     p = Math.max(p, q.paragraphEnd);
   }
   untitled(t.paragraphs.length);
-  if (!t.cues.length) return html`<p part="status">This transcript has no cues.</p>`;
-  return html`${sections}`;
+  return frag;
 }
 
 function problemText(p: CueSourceProblem): string {
