@@ -1,6 +1,6 @@
 import { LitElement, html, type PropertyValues } from 'lit';
 import { property, query, state } from 'lit/decorators.js';
-import { checkSession, DEFAULT_REACTION_TIME, setDuration, type EditorSession, type Problem, type WebVTTExport, sessionToWebVTT } from '../../core/editor/index.js';
+import { checkSession, DEFAULT_REACTION_TIME, setDuration, sessionToWebVTT, type EditorSession, type Problem, type SpeechMap, type WebVTTExport } from '../../core/editor/index.js';
 import { EditorAudioController } from '../../controllers/editor-audio.js';
 import { EditorAutosaveController } from '../../controllers/editor-autosave.js';
 import { EditorHistoryController, type HistoryCause } from '../../controllers/editor-history.js';
@@ -10,9 +10,10 @@ import { MediaClockController } from '../../controllers/media-clock.js';
 import type { MediaRef } from '../../storage/editor-store.js';
 import type { CueEditorTimeline } from '../cue-editor-timeline/cue-editor-timeline.js';
 import { keyActions, runIntent, type EditorContext } from './actions.js';
+import { editorContext } from './context.js';
 import { AlignRunner } from './align-runner.js';
-import { clockTime } from './format.js';
-import { makeExport, revokeExport, type ExportLinks } from './export.js';
+import { clockTime, memo } from './format.js';
+import { remakeExport, type ExportLinks } from './export.js';
 import type { EditIntent, EditIntentEvent } from './intents.js';
 import { Loader } from './loader.js';
 import { renderEditor } from './render.js';
@@ -62,29 +63,28 @@ export class CueEditor extends LitElement {
   /** URL of the editor's Worker module (default: next to this module). */
   @property({ attribute: false }) workerUrl: string | URL | null = null;
 
-  @state() _boundary = 0;
-  @state() _cue = 0;
-  @state() _active = -1;
-  @state() _notice = '';
-  /** The restore notice: stays until dismissed. */
-  @state() _restored = '';
-  @state() _errors: string[] = [];
-  @state() _rate = 1;
-  @state() _dropping = false;
-  @state() _export: ExportLinks | null = null;
-  @state() _audio: 'none' | 'loading' | 'ready' | 'failed' = 'none';
-  /** The recording's URL shown by the player (an object URL for a local file). */
-  @state() _mediaSrc = '';
+  // Internal state, shared with the editor's render and action modules.
+  /** @internal */ @state() _boundary = 0;
+  /** @internal */ @state() _cue = 0;
+  /** @internal */ @state() _active = -1;
+  /** @internal */ @state() _notice = '';
+  /** @internal The restore notice: stays until dismissed. */ @state() _restored = '';
+  /** @internal */ @state() _errors: string[] = [];
+  /** @internal */ @state() _rate = 1;
+  /** @internal */ @state() _dropping = false;
+  /** @internal */ @state() _export: ExportLinks | null = null;
+  /** @internal */ @state() _audio: 'none' | 'loading' | 'ready' | 'failed' = 'none';
+  /** @internal The recording's URL shown by the player (an object URL for a local file). */ @state() _mediaSrc = '';
 
-  @query('video') private _video!: HTMLVideoElement;
-  @query('cue-editor-timeline') private _timeline!: CueEditorTimeline;
+  /** @internal */ @query('video') _video!: HTMLVideoElement;
+  /** @internal */ @query('cue-editor-timeline') _timeline!: CueEditorTimeline;
 
-  /** Name of the transcript (for export file names) and where the recording came from (for restore). */
-  _name = '';
-  _mediaRef: MediaRef | null = null;
+  /** @internal Name of the transcript (for export file names). */ _name = '';
+  /** @internal Where the recording came from (for restore). */ _mediaRef: MediaRef | null = null;
   #exported: EditorSession | null = null;
-  #time = 0;
-  #checked: { session: EditorSession | null; speech: unknown; problems: Problem[] } = { session: null, speech: null, problems: [] };
+  /** @internal Seconds: the media time last read. */
+  _time = 0;
+  readonly #checks = memo((session: EditorSession | null, speech: SpeechMap | null) => (session ? checkSession(session, speech) : []));
 
   readonly _history = new EditorHistoryController(this, { onChange: (_h, label, cause) => this.#changed(label, cause) });
   readonly _playback = new EditorPlaybackController(this);
@@ -100,7 +100,7 @@ export class CueEditor extends LitElement {
   readonly _clock = new MediaClockController(this, { onTime: (t) => this.#onTime(t) });
   readonly _loader = new Loader(this);
   readonly _align = new AlignRunner(this);
-  readonly _ctx: EditorContext = this.#context();
+  readonly _ctx: EditorContext = editorContext(this);
   readonly _keyActions = keyActions(this._ctx);
   readonly #keys = new EditorKeysController(this, this._keyActions);
 
@@ -128,12 +128,7 @@ export class CueEditor extends LitElement {
 
   /** Problems found in the session (checks), with their fixes. */
   get problems(): Problem[] {
-    const session = this._history.session;
-    const speech = this._audioCtl.speech;
-    if (this.#checked.session !== session || this.#checked.speech !== speech) {
-      this.#checked = { session, speech, problems: session ? checkSession(session, speech) : [] };
-    }
-    return this.#checked.problems;
+    return this.#checks(this._history.session, this._audioCtl.speech);
   }
 
   /** True when the session has changes not yet exported. */
@@ -221,15 +216,17 @@ export class CueEditor extends LitElement {
 
   override disconnectedCallback(): void {
     super.disconnectedCallback();
-    revokeExport(this._export);
-    this._export = null;
+    this._export = remakeExport(this._export, null, '');
     this._loader.dispose();
   }
 
   protected override willUpdate(changed: PropertyValues<this>): void {
     this._autosave.disabled = this.noAutosave;
     if (changed.has('workerUrl') && this.workerUrl) this._audioCtl.workerUrl = this.workerUrl;
-    if (this._export && this._export.session !== this._history.session) this.prepareExport();
+    if (this._export && this._export.session !== this._history.session) this._export = remakeExport(this._export, this._history.session, this._name);
+    // The page pointing the editor elsewhere after it started: open that (undoable, nothing lost).
+    if (this._loader.started && changed.has('src') && this.src) void this._loader.openMedia(this.src);
+    if (this._loader.started && changed.has('transcript') && this.transcript) void this._loader.openUrl(this.transcript, this.chapters);
   }
 
   protected override firstUpdated(): void {
@@ -237,13 +234,6 @@ export class CueEditor extends LitElement {
     this._clock.media = this._video;
     this._video.preservesPitch = true;
     this._video.addEventListener('durationchange', () => this._setDuration(this._video.duration));
-  }
-
-  /** Makes (or remakes) the download links for the present session. */
-  prepareExport(): void {
-    const s = this._history.session;
-    revokeExport(this._export);
-    this._export = s ? makeExport(s, this._name) : null;
   }
 
   /** The media's length is known: the session's upper clamp follows it (not an undo step, and not a change to export). */
@@ -256,7 +246,7 @@ export class CueEditor extends LitElement {
   }
 
   #onTime(t: number): void {
-    this.#time = t;
+    this._time = t;
     // Every frame while playing: text only, no render.
     const clock = this.renderRoot.querySelector('.clock');
     if (clock) clock.textContent = clockTime(t);
@@ -279,35 +269,6 @@ export class CueEditor extends LitElement {
     }
   }
 
-  #context(): EditorContext {
-    const el = this;
-    return {
-      history: this._history,
-      playback: this._playback,
-      get boundary() { return el._boundary; },
-      set boundary(b: number) { el._boundary = b; },
-      get cue() { return el._cue; },
-      set cue(c: number) { el._cue = c; },
-      get time() { return el.#time; },
-      get ripple() { return el.ripple; },
-      get linked() { return !el.unlinked; },
-      get reactionTime() { return el.reactionTime; },
-      get problems() { return el.problems; },
-      get review() { return el._align.reviewInOrder; },
-      confidence: (b) => this._align.confidence(b),
-      seek: (t) => {
-        if (this._video) this._video.currentTime = Math.max(0, t);
-      },
-      reveal: (t) => this._timeline?.reveal(t),
-      zoom: (d) => this._timeline?.zoom(d),
-      togglePlay: () => {
-        const v = this._video;
-        if (v) void (v.paused ? v.play().catch(() => {}) : v.pause());
-      },
-      announce: (text) => this.announce(text),
-    };
-  }
-
   readonly _onIntent = (e: Event): void => {
     e.stopPropagation();
     this._run((e as EditIntentEvent).intent);
@@ -320,15 +281,6 @@ export class CueEditor extends LitElement {
   _setRate(rate: number): void {
     this._rate = rate;
     this._playback.setRate(rate);
-  }
-
-  /** The user downloaded an export file. */
-  _exported(file: 'transcript' | 'chapters'): void {
-    const links = this._export;
-    if (!links) return;
-    this.markExported();
-    const text = sessionToWebVTT(links.session)[file];
-    this.dispatchEvent(new CustomEvent('cue-export', { bubbles: true, composed: true, detail: { file, name: links[file].name, text } }));
   }
 
   protected override render(): unknown {

@@ -38,3 +38,9 @@ export function revokeExport(links: ExportLinks | null): void {
   URL.revokeObjectURL(links.transcript.href);
   URL.revokeObjectURL(links.chapters.href);
 }
+
+/** Replaces `links` with links for `session` (none for null), revoking the old URLs. */
+export function remakeExport(links: ExportLinks | null, session: EditorSession | null, name: string): ExportLinks | null {
+  revokeExport(links);
+  return session ? makeExport(session, name) : null;
+}

@@ -14,3 +14,12 @@ export function signedMs(delta: number): string {
   const v = Math.round(delta * 1000);
   return `${v > 0 ? '+' : v < 0 ? '−' : ''}${Math.abs(v)} ms`;
 }
+
+/** Remembers the last result of `fn`, recomputing only when an argument changes identity. */
+export function memo<A extends unknown[], R>(fn: (...args: A) => R): (...args: A) => R {
+  let last: { args: A; value: R } | null = null;
+  return (...args) => {
+    if (!last || args.some((a, i) => a !== last!.args[i])) last = { args, value: fn(...args) };
+    return last.value;
+  };
+}

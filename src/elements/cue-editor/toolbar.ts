@@ -1,7 +1,9 @@
 import { html, nothing } from 'lit';
 import { NUDGE_STEPS, undoLabel, redoLabel } from '../../core/editor/index.js';
 import type { CueEditor } from './cue-editor.js';
+import { remakeExport } from './export.js';
 import { signedMs } from './format.js';
+import { sessionToWebVTT } from '../../core/editor/index.js';
 
 const RATES = [0.5, 0.75, 1, 1.25, 1.5, 1.75, 2];
 const ACCEPT = 'audio/*,video/*,.vtt,.srt,.txt,text/vtt,text/plain';
@@ -84,9 +86,18 @@ export function renderToolbar(el: CueEditor): unknown {
     </div>
     <div role="group" aria-label="Export" class="group">
       ${el._export
-        ? html`<a part="download" download=${el._export.transcript.name} href=${el._export.transcript.href} @click=${() => el._exported('transcript')}>${el._export.transcript.name}</a>
-            <a part="download" download=${el._export.chapters.name} href=${el._export.chapters.href} @click=${() => el._exported('chapters')}>${el._export.chapters.name}</a>`
-        : html`<button type="button" ?disabled=${!s} @click=${() => el.prepareExport()}>Export…</button>`}
+        ? html`<a part="download" download=${el._export.transcript.name} href=${el._export.transcript.href} @click=${() => exported(el, 'transcript')}>${el._export.transcript.name}</a>
+            <a part="download" download=${el._export.chapters.name} href=${el._export.chapters.href} @click=${() => exported(el, 'chapters')}>${el._export.chapters.name}</a>`
+        : html`<button type="button" ?disabled=${!s} @click=${() => (el._export = remakeExport(el._export, el.session, el._name))}>Export…</button>`}
     </div>
   </div>`;
+}
+
+/** The user downloaded an export file: no leave warning for this session, and `cue-export` for the page. */
+function exported(el: CueEditor, file: 'transcript' | 'chapters'): void {
+  const links = el._export;
+  if (!links) return;
+  el.markExported();
+  const text = sessionToWebVTT(links.session)[file];
+  el.dispatchEvent(new CustomEvent('cue-export', { bubbles: true, composed: true, detail: { file, name: links[file].name, text } }));
 }
