@@ -21,6 +21,7 @@ declare global {
   }
 }
 
+const RUNS = 7;
 const painted = (): Promise<void> => new Promise((r) => requestAnimationFrame(() => setTimeout(r, 0)));
 const heap = (): number => {
   window.gc?.();
@@ -47,22 +48,32 @@ if (rvfc) proto.requestVideoFrameCallback = function (cb) { return rvfc.call(thi
 
 async function one(cues: number, video: HTMLVideoElement): Promise<Record<string, string | number>> {
   const session = generateSession(cues);
-  // Fit the generated session into the recording's length so playback crosses its cues.
-  const before = heap();
-  const t0 = performance.now();
-  const model = buildTranscript(parseWebVTT(session.transcript).cues, parseWebVTT(session.chapters).cues);
-  const t1 = performance.now();
-  const el = document.createElement('cue-transcript') as CueTranscript;
-  el.setAttribute('for', 'v');
-  el.style.height = '500px';
-  el.style.display = 'block';
-  el.transcript = model;
-  document.body.append(el);
-  await el.updateComplete;
-  const t2 = performance.now();
-  await painted();
-  const paintMs = performance.now() - t0;
-  const after = heap();
+  const runs: { paint: number; model: number; all: number }[] = [];
+  let el!: CueTranscript;
+  let model!: ReturnType<typeof buildTranscript>;
+  let before = 0;
+  let after = 0;
+  for (let r = 0; r < RUNS; r++) {
+    el?.remove();
+    await painted();
+    before = heap();
+    const t0 = performance.now();
+    model = buildTranscript(parseWebVTT(session.transcript).cues, parseWebVTT(session.chapters).cues);
+    const t1 = performance.now();
+    el = document.createElement('cue-transcript') as CueTranscript;
+    el.setAttribute('for', 'v');
+    el.style.height = '500px';
+    el.style.display = 'block';
+    el.transcript = model;
+    document.body.append(el);
+    // Lit renders in a microtask: the first slice is in the DOM before the next frame paints.
+    await painted();
+    const t2 = performance.now();
+    await el.updateComplete; // the rest of the transcript, appended in later tasks
+    runs.push({ model: t1 - t0, paint: t2 - t0, all: performance.now() - t0 });
+    after = heap();
+  }
+  const paint = summarize(runs.map((x) => x.paint));
   const nodes = el.shadowRoot!.querySelectorAll('*').length;
 
   const last = model.cues[model.cues.length - 1]!.plainText;
@@ -82,10 +93,10 @@ async function one(cues: number, video: HTMLVideoElement): Promise<Record<string
   await painted();
   return {
     cues: cues,
-    'data to painted ms': paintMs,
-    '(parse + model ms)': t1 - t0,
-    '(DOM ms)': t2 - t1,
-    '(style, layout, paint ms)': paintMs - (t2 - t0),
+    'data to painted p50 ms': paint.p50,
+    'data to painted max ms': paint.max,
+    '(of which parse + model, p50 ms)': summarize(runs.map((x) => x.model)).p50,
+    'all text in DOM p50 ms': summarize(runs.map((x) => x.all)).p50,
     'per-frame p50 ms': frame.p50,
     'per-frame p95 ms': frame.p95,
     'per-frame max ms': frame.max,
@@ -105,5 +116,5 @@ export default async (): Promise<string> => {
   await new Promise((r) => video.addEventListener('canplay', r, { once: true }));
   const rows = [];
   for (const n of [50, 2000, 20000]) rows.push(await one(n, video));
-  return `${table(rows)}\n\nPer-frame cost = every animation-frame / video-frame callback on the page during 8 s of real playback (the transcript's clock and highlight update run there; the browser's own style and paint work is not included). Targets at 20,000 cues: painted within 100 ms, per-frame p95 under 0.1 ms, text findable.`;
+  return `${table(rows)}\n\nData to painted: from the WebVTT text in memory (parse, model, first slice of the DOM) to the next frame painted, ${RUNS} runs per size. The rest of a long transcript is appended in later tasks (all text in DOM). Per-frame cost = every animation-frame / video-frame callback on the page during 8 s of real playback (the transcript's clock and highlight update run there; the browser's own style and paint work is not included). Targets at 20,000 cues: painted within 100 ms, per-frame p95 under 0.1 ms, text findable.`;
 };

@@ -34,7 +34,8 @@ function flatten(nodes: readonly CueNode[]): Flat {
   const walk = (list: readonly CueNode[]): void => {
     for (const node of list) {
       if (node.type === 'text') {
-        out.plainText += node.value.replace(/[ \t]*[\r\n]+[ \t]*/g, ' ');
+        const v = node.value;
+        out.plainText += v.includes('\n') || v.includes('\r') ? v.replace(/[ \t]*[\r\n]+[ \t]*/g, ' ') : v;
       } else if (node.type === 'timestamp') {
         out.timed.push({ time: node.time, offset: out.plainText.length });
       } else {
@@ -53,6 +54,9 @@ function flatten(nodes: readonly CueNode[]): Flat {
 }
 
 function byStart<T extends CueLike>(list: readonly T[]): T[] {
+  let sorted = true;
+  for (let i = 1; i < list.length && sorted; i++) sorted = list[i - 1]!.startTime <= list[i]!.startTime;
+  if (sorted) return [...list];
   return list
     .map((c, i) => [c, i] as const)
     .sort((a, b) => a[0].startTime - b[0].startTime || a[1] - b[1])
@@ -215,8 +219,7 @@ export function buildTranscript(
     };
   });
 
-  const speakers: string[] = [];
-  for (const c of cues) if (c.speaker && !speakers.includes(c.speaker)) speakers.push(c.speaker);
+  const speakers = [...new Set(cues.map((c) => c.speaker).filter(Boolean))];
 
   const starts = new Float64Array(cues.length);
   const ends = new Float64Array(cues.length);

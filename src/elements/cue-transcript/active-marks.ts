@@ -50,9 +50,13 @@ export class ActiveMarks {
     return this.#question;
   }
 
-  /** Rebuilds the tables after a render (one query), clearing marks left on elements that were reused. */
-  index(root: ParentNode, transcript: Transcript | null): void {
-    this.apply(-1, -1, -1, Number.NaN);
+  /**
+   * Rebuilds the tables after a render (one query), clearing marks left on
+   * elements that were reused; with `extend`, after more of the same
+   * transcript was appended, keeping the marks.
+   */
+  index(root: ParentNode, transcript: Transcript | null, extend = false): void {
+    if (!extend || transcript !== this.#transcript) this.apply(-1, -1, -1, Number.NaN);
     this.#transcript = transcript;
     const cues: HTMLElement[] = [];
     const paragraphs: HTMLElement[] = [];
@@ -71,6 +75,19 @@ export class ActiveMarks {
     this.#paragraphs = paragraphs;
     this.#questions = questions;
     this.#answers = answers;
+    if (extend) this.#remark();
+  }
+
+  /** Marks the current indices again: their elements may have just been appended. Idempotent. */
+  #remark(): void {
+    mark(this.cues[this.#cue], 'active-cue', 'aria-current', true, 'time');
+    mark(this.#paragraphs[this.#paragraph], 'active-paragraph', null, true);
+    mark(this.#questions[this.#question], 'active-question', 'aria-current', true, 'true');
+    mark(this.#answers[this.#question], 'active-answer', null, true);
+    if (!this.#segments.length && this.#cue >= 0 && this.#transcript?.cues[this.#cue]?.timed.length) {
+      this.#collectSegments(this.cues[this.#cue]);
+      this.#spoken = -1;
+    }
   }
 
   /**

@@ -9,7 +9,7 @@ import { TranscriptSourceController, type CueSourceFailure, type CueSourceProble
 import { ActiveMarks, CHANGED_CUE } from './active-marks.js';
 import type { CueActivateDetail, CueChangeDetail, CueErrorDetail, CueLoadDetail } from './events.js';
 import { pageTarget } from './navigation.js';
-import { buildTranscriptDOM, renderFailure, renderProblems } from './render.js';
+import { BodyBuilder, renderFailure, renderProblems } from './render.js';
 import { styles } from './cue-transcript.styles.js';
 
 /** Media may report a seek target a hair early (float rounding); a millisecond of slack keeps a cue's own start inside it. */
@@ -17,6 +17,10 @@ const SLACK = 0.001;
 
 /** Cue count above which off-screen sections skip rendering work (`content-visibility: auto`). */
 const LARGE = 1500;
+
+/** Cues built before the first paint, and per later task. */
+const FIRST_SLICE = 400;
+const SLICE = 2500;
 
 /**
  * @summary An interactive transcript of a recorded Q&A: questions as headings, answers as paragraphs, the words being said highlighted as they are said, a click on any cue seeks there.
@@ -112,6 +116,8 @@ export class CueTranscript extends LitElement {
   readonly #internals = this.attachInternals();
   #time = Number.NaN;
   #box: HTMLElement | null = null;
+  #body: BodyBuilder | null = null;
+  #bodyTimer = 0;
   #events: CustomEvent[] = [];
   readonly #marks = new ActiveMarks();
   readonly #media = new MediaBindingController(this, {
@@ -181,6 +187,12 @@ export class CueTranscript extends LitElement {
     super.connectedCallback();
     // Picks up a load that disconnection cut short (a no-op when nothing changed).
     if (this.hasUpdated) this.#syncSource();
+    if (this.#body && !this.#body.done) this.#continueBody();
+  }
+
+  override disconnectedCallback(): void {
+    super.disconnectedCallback();
+    clearTimeout(this.#bodyTimer);
   }
 
   /**
@@ -244,12 +256,7 @@ export class CueTranscript extends LitElement {
       this.#follow.resume();
     }
     if (changed.has('_model') || changed.has('headingLevel')) {
-      // The body is built outside Lit's templates (see render.ts): Lit never touches its children.
-      const body = this.renderRoot.querySelector('.body')!;
-      const t = this._model;
-      body.replaceChildren(t ? buildTranscriptDOM(this.ownerDocument, t, this.headingLevel) : '');
-      body.classList.toggle('large', (t?.cues.length ?? 0) > LARGE);
-      this.#marks.index(this.renderRoot, t);
+      this.#buildBody(this._model);
       this.#roving.reset(this.#marks.cues[0]);
       this.#applyTime(false);
       const el = this.#nowElement();
@@ -258,6 +265,55 @@ export class CueTranscript extends LitElement {
     const events = this.#events;
     this.#events = [];
     for (const e of events) this.dispatchEvent(e);
+  }
+
+  /**
+   * The body is built outside Lit's templates (see render.ts; Lit never
+   * touches its children): the first slice now, up to the cue playing, the
+   * rest in later tasks so the first screen paints at once.
+   */
+  #buildBody(t: Transcript | null): void {
+    clearTimeout(this.#bodyTimer);
+    const body = this.renderRoot.querySelector<HTMLElement>('.body')!;
+    body.replaceChildren();
+    body.classList.toggle('large', (t?.cues.length ?? 0) > LARGE);
+    this.#body = t ? new BodyBuilder(this.ownerDocument, t, this.headingLevel) : null;
+    this.#bodyBuilt();
+    this.#bodyDone = new Promise((resolve) => {
+      this.#bodyBuilt = () => {
+        this.#bodyBuilt = () => {};
+        resolve();
+      };
+    });
+    const now = t && !Number.isNaN(this.#time) ? cueIndexAtOrBefore(t, this.#time + SLACK) : 0;
+    this.#body?.appendTo(body, FIRST_SLICE, now + FIRST_SLICE / 4);
+    this.#marks.index(this.renderRoot, t);
+    this.#continueBody();
+  }
+
+  #continueBody(): void {
+    const builder = this.#body;
+    if (!builder || builder.done) {
+      this.#bodyBuilt();
+      return;
+    }
+    clearTimeout(this.#bodyTimer);
+    this.#bodyTimer = window.setTimeout(() => {
+      if (builder !== this.#body || !this.isConnected) return;
+      builder.appendTo(this.renderRoot.querySelector('.body')!, SLICE);
+      this.#marks.index(this.renderRoot, builder.transcript, true);
+      this.#continueBody();
+    });
+  }
+
+  /** Resolves once the whole transcript is in the DOM (part of `updateComplete`). */
+  #bodyDone: Promise<void> = Promise.resolve();
+  #bodyBuilt = (): void => {};
+
+  protected override async getUpdateComplete(): Promise<boolean> {
+    const result = await super.getUpdateComplete();
+    await this.#bodyDone;
+    return result;
   }
 
   #show(model: Transcript | null, problems: CueSourceProblem[], failure: CueSourceFailure | null, loading: boolean): void {

@@ -115,31 +115,76 @@ class Builder {
   }
 }
 
-/** The transcript: one section per question (heading, the question as asked, the answer), plus untitled stretches. */
-export function buildTranscriptDOM(doc: Document, t: Transcript, headingLevel: number): DocumentFragment {
-  const level = Math.min(6, Math.max(1, Math.round(headingLevel) || 3));
-  const b = new Builder(doc);
-  const frag = doc.createDocumentFragment();
-  if (!t.cues.length) {
-    const empty = b.el('p', 'status');
-    empty.textContent = 'This transcript has no cues.';
-    frag.appendChild(empty);
-    return frag;
-  }
+/** A top-level piece of the body: a question's section, or an untitled stretch of paragraphs. */
+type Unit = { question: TranscriptQuestion; from: number; to: number } | { question: null; from: number; to: number };
+
+function units(t: Transcript): Unit[] {
+  const out: Unit[] = [];
   let p = 0;
-  const untitled = (to: number): void => {
-    if (to <= p) return;
-    const section = b.el('section', 'untitled');
-    b.paragraphs(section, t, p, to);
-    frag.appendChild(section);
-  };
   for (const q of t.questions) {
-    untitled(q.paragraphStart);
-    b.question(frag, t, q, level);
+    if (q.paragraphStart > p) out.push({ question: null, from: p, to: q.paragraphStart });
+    out.push({ question: q, from: q.paragraphStart, to: q.paragraphEnd });
     p = Math.max(p, q.paragraphEnd);
   }
-  untitled(t.paragraphs.length);
-  return frag;
+  if (t.paragraphs.length > p) out.push({ question: null, from: p, to: t.paragraphs.length });
+  return out;
+}
+
+/**
+ * Builds the transcript body (one section per question: heading, the question
+ * as asked, the answer; plus untitled stretches) a slice at a time, in
+ * document order, so a long transcript paints its first screen at once and
+ * the rest follows in later tasks.
+ */
+export class BodyBuilder {
+  readonly #b: Builder;
+  readonly #units: Unit[];
+  readonly #level: number;
+  #next = 0;
+
+  constructor(
+    doc: Document,
+    readonly transcript: Transcript,
+    headingLevel: number,
+  ) {
+    this.#b = new Builder(doc);
+    this.#units = units(transcript);
+    this.#level = Math.min(6, Math.max(1, Math.round(headingLevel) || 3));
+  }
+
+  get done(): boolean {
+    return this.#next >= this.#units.length;
+  }
+
+  /** Appends sections to `parent` until at least `minCues` cues were added and cue `through` is built. */
+  appendTo(parent: Node, minCues: number, through = -1): void {
+    const t = this.transcript;
+    if (!t.cues.length) {
+      if (this.#next === 0) {
+        const empty = this.#b.el('p', 'status');
+        empty.textContent = 'This transcript has no cues.';
+        parent.appendChild(empty);
+      }
+      this.#next = this.#units.length;
+      return;
+    }
+    const frag = parent.ownerDocument!.createDocumentFragment();
+    let added = 0;
+    while (this.#next < this.#units.length) {
+      const u = this.#units[this.#next]!;
+      const first = t.paragraphs[u.from]?.cueStart ?? 0;
+      if (added >= minCues && first > through) break;
+      if (u.question) this.#b.question(frag, t, u.question, this.#level);
+      else {
+        const section = this.#b.el('section', 'untitled');
+        this.#b.paragraphs(section, t, u.from, u.to);
+        frag.appendChild(section);
+      }
+      added += (t.paragraphs[u.to - 1]?.cueEnd ?? first) - first;
+      this.#next++;
+    }
+    parent.appendChild(frag);
+  }
 }
 
 function problemText(p: CueSourceProblem): string {
