@@ -41,6 +41,8 @@ export interface TranscriptSearchOptions {
   reveal(el: Element): void;
   /** The viewer asked to play from a result: seek there and play. */
   playFrom(time: number): void;
+  /** The scroll box showing the cues: only matches in and near its view are painted. */
+  box(): HTMLElement | null;
   /** Cue index results start from (the cue being spoken), so the first result is the next one ahead. */
   from?(): number;
   /** The query was cleared: follow may resume. */
@@ -65,6 +67,11 @@ export class TranscriptSearchController implements ReactiveController {
   #current = -1;
   #announce = '';
   #timer = 0;
+  /** Cues painted: [first, last], or null when nothing is. */
+  #window: [number, number] | null = null;
+  #scrollFrame = 0;
+  #box: HTMLElement | null = null;
+  #abort: AbortController | null = null;
 
   constructor(host: Host, options: TranscriptSearchOptions) {
     this.#host = host;
@@ -77,6 +84,10 @@ export class TranscriptSearchController implements ReactiveController {
 
   hostDisconnected(): void {
     clearTimeout(this.#timer);
+    cancelAnimationFrame(this.#scrollFrame);
+    this.#abort?.abort();
+    this.#abort = null;
+    this.#box = null;
     this.#highlights.clear();
   }
 
@@ -115,11 +126,7 @@ export class TranscriptSearchController implements ReactiveController {
   /** Runs `query` and paints its matches; the first result at or after `from` (cue index) becomes current. */
   search(query: string, from = this.#options.from?.() ?? 0): void {
     this.#query = query;
-    const t = this.#options.model();
-    if (t && this.#indexed !== t) {
-      this.#index = createSearchIndex(t.cues.map((c) => c.plainText));
-      this.#indexed = t;
-    }
+    this.#ensureIndex();
     const found = this.#index && query.trim() ? searchTranscript(this.#index, query, MAX_MATCHES + 1) : [];
     this.#truncated = found.length > MAX_MATCHES;
     this.#matches = this.#truncated ? found.slice(0, MAX_MATCHES) : found;
@@ -130,9 +137,21 @@ export class TranscriptSearchController implements ReactiveController {
     this.#changed();
   }
 
-  /** The transcript re-rendered (new model or new elements): run the query again. */
+  /** The transcript re-rendered (new model or new elements): run the query again, and index the new text while idle. */
   refresh(): void {
     if (this.#query) this.search(this.#query);
+    const idle = (globalThis as { requestIdleCallback?: (cb: () => void) => number }).requestIdleCallback;
+    if (idle) idle(() => this.#ensureIndex());
+    else setTimeout(() => this.#ensureIndex(), 200);
+  }
+
+  /** Builds the search index for the transcript shown, once per transcript. */
+  #ensureIndex(): void {
+    const t = this.#options.model();
+    if (t && this.#indexed !== t) {
+      this.#index = createSearchIndex(t.cues.map((c) => c.plainText));
+      this.#indexed = t;
+    }
   }
 
   /** Moves to the next (1) or previous (-1) result, wrapping, and shows it. */
@@ -140,8 +159,7 @@ export class TranscriptSearchController implements ReactiveController {
     const n = this.#matches.length;
     if (!n) return;
     this.#current = (this.#current + direction + n) % n;
-    this.#highlights.setCurrent(this.#options.cues(), this.#matches, this.#current);
-    this.#revealCurrent();
+    this.#paint();
     this.#announce = this.countText;
     this.#changed();
   }
@@ -211,16 +229,80 @@ export class TranscriptSearchController implements ReactiveController {
     return time;
   }
 
+  /** Shows the current result, then paints the matches in and near the view. */
   #paint(): void {
-    this.#highlights.paint(this.#options.cues(), this.#matches, this.#current);
-    this.#revealCurrent();
+    this.#listen();
+    const cues = this.#options.cues();
+    const m = this.#matches[this.#current];
+    const el = m ? cues[m.cue] : undefined;
+    if (el) this.#options.reveal(el);
+    this.#window = this.#matches.length ? this.#visibleCues() : null;
+    if (!this.#window) return this.#highlights.clear();
+    this.#highlights.paint(cues, this.#matches, this.#current, this.#window[0], this.#window[1]);
   }
 
-  #revealCurrent(): void {
-    const m = this.#matches[this.#current];
-    if (!m) return;
-    const el = this.#highlights.currentMarks[0] ?? this.#options.cues()[m.cue];
-    if (el) this.#options.reveal(el);
+  /**
+   * Cues from one view above the scroll box's view to one view below it:
+   * two binary searches over the cue elements' boxes (layout reads, on user
+   * intent only: a keystroke, a result step, a scroll).
+   */
+  #visibleCues(): [number, number] {
+    const cues = this.#options.cues();
+    const box = this.#options.box();
+    const last = cues.length - 1;
+    if (!box || last < 0) return [0, last];
+    const rect = box.getBoundingClientRect();
+    const top = rect.top - rect.height;
+    const bottom = rect.bottom + rect.height;
+    const rectOf = (i: number): DOMRect | null => cues[i]?.getBoundingClientRect() ?? null;
+    let lo = 0;
+    let hi = last;
+    while (lo < hi) {
+      const mid = (lo + hi) >>> 1;
+      if ((rectOf(mid)?.bottom ?? -Infinity) < top) lo = mid + 1;
+      else hi = mid;
+    }
+    const first = lo;
+    hi = last;
+    while (lo < hi) {
+      const mid = (lo + hi + 1) >>> 1;
+      if ((rectOf(mid)?.top ?? Infinity) > bottom) hi = mid - 1;
+      else lo = mid;
+    }
+    return [first, Math.max(first, lo)];
+  }
+
+  /** Repaints as the reader scrolls, once per frame, when the view has left the painted stretch. */
+  #listen(): void {
+    const box = this.#options.box();
+    if (box === this.#box) return;
+    this.#abort?.abort();
+    this.#box = box;
+    if (!box) return;
+    this.#abort = new AbortController();
+    box.addEventListener(
+      'scroll',
+      () => {
+        if (this.#scrollFrame || !this.#window) return;
+        this.#scrollFrame = requestAnimationFrame(() => {
+          this.#scrollFrame = 0;
+          const painted = this.#window;
+          if (!painted || !this.#matches.length) return;
+          const [a, b] = this.#visibleCues();
+          const view = this.#viewCues(a, b);
+          if (view[0] >= painted[0] && view[1] <= painted[1]) return;
+          this.#window = [a, b];
+          this.#highlights.paint(this.#options.cues(), this.#matches, this.#current, a, b);
+        });
+      },
+      { passive: true, signal: this.#abort.signal },
+    );
+  }
+
+  /** The middle third of a window from #visibleCues: roughly the cues actually in view. */
+  #viewCues(a: number, b: number): [number, number] {
+    const third = Math.floor((b - a) / 3);
+    return [a + third, b - third];
   }
 
   #scheduleAnnounce(): void {

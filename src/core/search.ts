@@ -46,6 +46,13 @@ function foldWithMap(text: string): [string, Uint32Array | null] {
   let shifted = false;
   for (let i = 0; i < text.length; ) {
     const cp = text.codePointAt(i)!;
+    if (cp < 0x80) {
+      // ASCII folds to itself, lower-cased: the common case even in accented text.
+      map.push(i);
+      out += cp >= 65 && cp <= 90 ? String.fromCharCode(cp + 32) : text[i]!;
+      i++;
+      continue;
+    }
     const ch = String.fromCodePoint(cp);
     const f = foldText(ch);
     if (f.length !== ch.length) shifted = true;

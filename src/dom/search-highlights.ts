@@ -121,12 +121,20 @@ export class SearchHighlights {
     return this.#currentMarks;
   }
 
-  /** Paints `matches` (all of them) in `cues` (elements by cue index), `current` distinct. */
-  paint(cues: readonly (HTMLElement | undefined)[], matches: readonly SearchMatch[], current: number): void {
+  /**
+   * Paints `matches` in `cues` (elements by cue index), `current` distinct.
+   * Only matches in cues `from` to `to` (inclusive) are painted: a caller
+   * passes the cues in and near view, so a keystroke costs the same with
+   * twenty matches or two thousand, and repaints as the view scrolls.
+   */
+  paint(cues: readonly (HTMLElement | undefined)[], matches: readonly SearchMatch[], current: number, from = 0, to = Infinity): void {
     this.clear();
     if (!matches.length) return;
-    if (this.#useApi) this.#paintApi(cues, matches, current);
-    else this.#paintMarks(cues, matches, current);
+    const first = firstAtOrAfter(matches, from);
+    let end = first;
+    while (end < matches.length && matches[end]!.cue <= to) end++;
+    if (this.#useApi) this.#paintApi(cues, matches, current, first, end);
+    else this.#paintMarks(cues, matches, current, first, end);
   }
 
   /** Moves the distinct mark to match `current`. */
@@ -201,9 +209,10 @@ export class SearchHighlights {
     return new StaticRange({ startContainer: first.node, startOffset: first.start, endContainer: last.node, endOffset: last.end });
   }
 
-  #paintApi(cues: readonly (HTMLElement | undefined)[], matches: readonly SearchMatch[], current: number): void {
+  #paintApi(cues: readonly (HTMLElement | undefined)[], matches: readonly SearchMatch[], current: number, first: number, end: number): void {
     const ranges: AbstractRange[] = [];
-    for (const m of matches) {
+    for (let i = first; i < end; i++) {
+      const m = matches[i]!;
       const cue = cues[m.cue];
       const r = cue ? this.#range(cue, m) : null;
       if (r) ranges.push(r);
@@ -214,10 +223,10 @@ export class SearchHighlights {
     this.setCurrent(cues, matches, current);
   }
 
-  #paintMarks(cues: readonly (HTMLElement | undefined)[], matches: readonly SearchMatch[], current: number): void {
+  #paintMarks(cues: readonly (HTMLElement | undefined)[], matches: readonly SearchMatch[], current: number, first: number, end: number): void {
     // Wrap from the last match back, so splitting a text node never shifts an offset still to be used.
     const marks: HTMLElement[] = [];
-    for (let i = matches.length - 1; i >= 0; i--) {
+    for (let i = end - 1; i >= first; i--) {
       const m = matches[i]!;
       const cue = cues[m.cue];
       if (!cue) continue;
@@ -237,4 +246,16 @@ export class SearchHighlights {
     this.#marks = marks.reverse();
     this.setCurrent(cues, matches, current);
   }
+}
+
+/** Index of the first match in a cue at or after `cue` (matches are in cue order). */
+function firstAtOrAfter(matches: readonly SearchMatch[], cue: number): number {
+  let lo = 0;
+  let hi = matches.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >>> 1;
+    if (matches[mid]!.cue < cue) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo;
 }
