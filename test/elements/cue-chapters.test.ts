@@ -294,3 +294,30 @@ describe('deep links', () => {
     await waitFor(() => Math.abs(video.currentTime - 551.372) < 0.05, 'lands on question 7');
   });
 });
+
+describe('the demo page', () => {
+  it('GOOD: the seek bar\'s chapters, the navigator, the menu and the transcript agree, before and after a jump', async () => {
+    const frame = await openPage('/demo/index.html', (w) => {
+      const d = w.document;
+      return d.querySelector('cue-chapters')?.shadowRoot?.querySelector('[part~="question"]') && (d.querySelector('cue-transcript') as CueTranscript | null)?.loadedTranscript;
+    });
+    const d = frame.contentDocument!;
+    const video = d.querySelector('video')!;
+    const track = [...video.textTracks].find((t) => t.kind === 'chapters')!;
+    await waitFor(() => track.cues?.length, 'chapters track loaded');
+    const bar = [...track.cues!].map((c) => c.startTime);
+    const nav = d.querySelector('cue-chapters')!;
+    const transcript = d.querySelector('cue-transcript')! as CueTranscript;
+    const navStarts = questionLinks(nav).map((a) => a.querySelector('time')!.getAttribute('datetime'));
+    expect(navStarts).to.deep.equal(bar.map((t) => `PT${Math.round(t * 1000) / 1000}S`));
+    expect(transcript.loadedTranscript!.questions.map((q) => q.startTime)).to.deep.equal(bar);
+    // Inside the frame, a click event (real pointer clicks are tested above, outside frames).
+    questionLinks(nav)[9]!.click();
+    await waitFor(() => currentEntry(nav) === 9 && activeQuestion(transcript) === 9, 'navigator and transcript on question 10');
+    const menu = d.querySelector('cue-chapters-menu')!;
+    await waitFor(() => menu.shadowRoot!.querySelector('[part~="button"]')!.textContent!.includes('Q 10/17'), 'menu on question 10');
+    // The URL follows (the demo opts into sync-url).
+    await waitFor(() => frame.contentWindow!.location.hash.startsWith('#q=rust-versus-go'), 'URL on question 10');
+    frame.remove();
+  });
+});
