@@ -7,8 +7,14 @@ export const ANALYSIS_RATE = 8000;
 /** Samples per chunk streamed to the Worker (30 s at 8 kHz, under 1 MB). */
 const CHUNK = ANALYSIS_RATE * 30;
 
-/** Where the editor's Worker module is: the TypeScript source, which Vite and the test runner both serve as a module. */
-export const DEFAULT_WORKER_URL = new URL('../workers/editor-worker.ts', import.meta.url);
+/**
+ * The editor's Worker, from its TypeScript source: written inline as
+ * `new Worker(new URL(…, import.meta.url))` so Vite bundles it for a build,
+ * and served as a module by Vite's and the test runner's dev servers.
+ */
+function defaultWorker(): Worker {
+  return new Worker(new URL('../workers/editor-worker.ts', import.meta.url), { type: 'module', name: 'cueline-editor' });
+}
 
 export interface EditorAudioOptions {
   /** The waveform and the pauses of newly opened audio are ready. */
@@ -29,8 +35,8 @@ export interface AlignJob {
  * streamed, so a one-hour recording never exists twice at full resolution.
  */
 export class EditorAudioController implements ReactiveController {
-  /** URL of the Worker module; set before the first `load`. */
-  workerUrl: string | URL = DEFAULT_WORKER_URL;
+  /** URL of a Worker module to use instead of the default (a prebuilt bundle); set before the first `load`. */
+  workerUrl: string | URL | null = null;
   /** The waveform of the current audio, or null. */
   pyramid: PeakPyramid | null = null;
   /** Pauses of the current audio, for checks. */
@@ -58,7 +64,7 @@ export class EditorAudioController implements ReactiveController {
 
   #post(msg: ToWorker, transfer: Transferable[] = []): void {
     if (!this.#worker) {
-      this.#worker = new Worker(this.workerUrl, { type: 'module', name: 'cueline-editor' });
+      this.#worker = this.workerUrl ? new Worker(this.workerUrl, { type: 'module', name: 'cueline-editor' }) : defaultWorker();
       this.#worker.addEventListener('message', (e: MessageEvent<FromWorker>) => this.#receive(e.data));
     }
     this.#worker.postMessage(msg, transfer);

@@ -2,10 +2,10 @@ import type { ReactiveController, ReactiveControllerHost } from 'lit';
 import { apply, begin, cancel, commit, createHistory, redo, undo, type EditHistory, type EditorSession } from '../core/editor/index.js';
 
 /** Why the session changed. */
-export type HistoryCause = 'edit' | 'undo' | 'redo' | 'open' | 'restore';
+export type HistoryCause = 'edit' | 'undo' | 'redo' | 'open' | 'restore' | 'amend';
 
 export interface EditorHistoryOptions {
-  /** The present session changed (not called for a drag's intermediate moves until it commits or cancels... except to re-render). */
+  /** The present session changed: once per step (a drag once, when it ends or is cancelled). */
   onChange(history: EditHistory, label: string, cause: HistoryCause): void;
 }
 
@@ -58,7 +58,7 @@ export class EditorHistoryController implements ReactiveController {
   /** Replaces the present without an undo step (facts about the media, such as its duration). */
   amend(session: EditorSession): void {
     const h = this.#history;
-    if (h && session !== h.present) this.#set({ ...h, present: session }, '', 'edit');
+    if (h && session !== h.present) this.#set({ ...h, present: session }, '', 'amend');
   }
 
   /** Records an operation's result as one undo step (or as the next move of an open drag). */

@@ -240,9 +240,9 @@ export class CueEditor extends LitElement {
   _setDuration(d: number): void {
     const s = this._history.session;
     if (!s || !Number.isFinite(d) || d <= 0) return;
-    const exported = s === this.#exported;
-    this._history.amend(setDuration(s, Math.max(d, s.cues.at(-1)?.endTime ?? 0)));
-    if (exported) this.#exported = this._history.session;
+    const next = setDuration(s, Math.max(d, s.cues.at(-1)?.endTime ?? 0));
+    if (s === this.#exported) this.#exported = next;
+    this._history.amend(next);
   }
 
   #onTime(t: number): void {
