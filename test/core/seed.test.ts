@@ -1,6 +1,6 @@
 import { expect } from '@open-wc/testing';
 import { activeCueIndex, buildTranscript, questionIndexAt } from '../../src/core/transcript/index.js';
-import { parseWebVTT } from '../../src/core/webvtt/index.js';
+import { parseWebVTT, serializeWebVTT } from '../../src/core/webvtt/index.js';
 
 const load = async (path: string): Promise<string> => (await fetch(path)).text();
 
@@ -60,4 +60,13 @@ describe('the seed session', () => {
     expect(activeCueIndex(t, first.startTime + 0.01)).to.equal(first.index);
     expect(questionIndexAt(t, 1)).to.equal(-1);
   });
+});
+
+describe('the seed session written back', () => {
+  for (const path of ['/timings/try-rust-with-francesco-ciulla.vtt', '/timings/try-rust-with-francesco-ciulla.chapters.vtt']) {
+    it(`GOOD: serializeWebVTT(parseWebVTT(${path.split('/').pop()})) is byte-identical`, async () => {
+      const text = await load(path);
+      expect(serializeWebVTT(parseWebVTT(text))).to.equal(text);
+    });
+  }
 });

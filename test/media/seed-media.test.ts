@@ -5,6 +5,7 @@
  */
 import { expect } from '@open-wc/testing';
 import { parseWebVTT, type WebVTTCue } from '../../src/core/webvtt/index.js';
+import { checkSession, detectPauses, moveBoundary, sessionFromWebVTT } from '../../src/core/editor/index.js';
 
 const MEDIA = '/demo/media/try-rust-with-francesco-ciulla.mp4';
 
@@ -73,6 +74,19 @@ describe('the seed recording', () => {
       if (!(endOut < -40 && endIn > endOut + 6)) late.push(`${c.id} end ${endIn.toFixed(1)}/${endOut.toFixed(1)} dB`);
     }
     expect(late).to.deep.equal([]);
+
+    // The editor's checks agree: no boundary of the exact timings is inside speech, and one
+    // moved 300 ms into a sentence is flagged, alone.
+    const [vtt, chapters] = await Promise.all(
+      ['/timings/try-rust-with-francesco-ciulla.vtt', '/timings/try-rust-with-francesco-ciulla.chapters.vtt'].map(async (u) => (await fetch(u)).text()),
+    );
+    const session = sessionFromWebVTT(vtt!, chapters!);
+    const speech = { duration: audio.duration, pauses: detectPauses(data, rate) };
+    expect(checkSession(session, speech).filter((p) => p.kind === 'inside-speech')).to.deep.equal([]);
+    const b = 40;
+    const moved = moveBoundary(session, b, session.cues[b]!.startTime + 0.3, { linked: false, side: 'start' });
+    const flagged = checkSession(moved, speech).filter((p) => p.kind === 'inside-speech');
+    expect(flagged.map((p) => p.cueIndex)).to.deep.equal([b]);
   });
 
   it('GOOD: the slide changes at each chapter start and not in between', async function () {

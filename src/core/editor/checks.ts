@@ -40,7 +40,7 @@ export interface Problem {
 export interface CheckOptions {
   /** A silence between cues longer than this (seconds) is reported. Default 4. */
   longGap?: number;
-  /** How far (seconds) a boundary may sit from a pause before it counts as inside speech. Default 0.04. */
+  /** How far (seconds) a boundary may sit after a pause (twice as far before one) before it counts as inside speech. Default 0.045. */
   tolerance?: number;
   /** How far (seconds) to look for a pause to move a boundary into. Default 1. */
   searchPause?: number;
@@ -59,8 +59,13 @@ function nearestPause(pauses: readonly Pause[], time: number, reach: number): Pa
   return best;
 }
 
+/**
+ * Speech fades out more slowly than it starts, and the energy detector's
+ * release puts a pause's start up to ~65 ms after the last audible sound
+ * (measured on the seed recording): allow twice the tolerance before a pause.
+ */
 function insidePause(pauses: readonly Pause[], time: number, tolerance: number): boolean {
-  return pauses.some((p) => time >= p.start - tolerance && time <= p.end + tolerance);
+  return pauses.some((p) => time >= p.start - 2 * tolerance && time <= p.end + tolerance);
 }
 
 /**
@@ -70,7 +75,7 @@ function insidePause(pauses: readonly Pause[], time: number, tolerance: number):
  */
 export function checkSession(session: EditorSession, speech?: SpeechMap | null, options: CheckOptions = {}): Problem[] {
   const longGap = options.longGap ?? 4;
-  const tolerance = options.tolerance ?? 0.04;
+  const tolerance = options.tolerance ?? 0.045;
   const reach = options.searchPause ?? 1;
   const { cues } = session;
   const out: Problem[] = [];

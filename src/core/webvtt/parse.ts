@@ -6,7 +6,7 @@
  *
  * @see https://www.w3.org/TR/webvtt1/#file-parsing
  */
-import type { WebVTTCue, WebVTTDocument, WebVTTError, WebVTTRegion } from './types.js';
+import type { WebVTTCue, WebVTTDocument, WebVTTError, WebVTTNote, WebVTTRegion } from './types.js';
 import { isWhitespace, type LineContext, type WebVTTErrorCode } from './errors.js';
 import { collectTimestamp, formatTimestamp, timestampEnd, timestampFailure } from './timestamp.js';
 import { parseCueSettings } from './settings.js';
@@ -220,7 +220,9 @@ class Parser {
     if (s.startsWith('NOTE', from)) {
       const after = from + 4 < to ? s.charCodeAt(from + 4) : -1;
       if (after === -1 || after === 32 || after === 9 || after === LF) {
-        this.doc.notes.push({ text: after === -1 ? '' : s.slice(from + 5, to), beforeCue: this.doc.cues.length });
+        const note: WebVTTNote = { text: after === -1 ? '' : s.slice(from + 5, to), beforeCue: this.doc.cues.length };
+        if (after === LF && note.text !== '') note.newline = true;
+        this.doc.notes.push(note);
         return;
       }
     }

@@ -5,7 +5,7 @@
  *
  * @see https://www.w3.org/TR/webvtt1/#file-structure
  */
-import type { WebVTTCue, WebVTTDocument, WebVTTRegion } from './types.js';
+import type { WebVTTCue, WebVTTDocument, WebVTTNote, WebVTTRegion } from './types.js';
 import { formatTimestamp } from './timestamp.js';
 
 export { formatTimestamp };
@@ -103,13 +103,14 @@ export function serializeWebVTT(doc: WebVTTDocument): string {
   const notes = [...doc.notes].sort((a, b) => a.beforeCue - b.beforeCue);
   let n = 0;
   doc.cues.forEach((cue, index) => {
-    for (let note = notes[n]; note && note.beforeCue <= index; note = notes[++n]) blocks.push(noteBlock(note.text));
+    for (let note = notes[n]; note && note.beforeCue <= index; note = notes[++n]) blocks.push(noteBlock(note));
     blocks.push(serializeCue(cue));
   });
-  for (let note = notes[n]; note; note = notes[++n]) blocks.push(noteBlock(note.text));
+  for (let note = notes[n]; note; note = notes[++n]) blocks.push(noteBlock(note));
   return blocks.join('\n\n') + '\n';
 }
 
-function noteBlock(text: string): string {
-  return text === '' ? 'NOTE' : 'NOTE ' + text;
+function noteBlock(note: WebVTTNote): string {
+  if (note.text === '') return 'NOTE';
+  return (note.newline ? 'NOTE\n' : 'NOTE ') + note.text;
 }

@@ -68,6 +68,8 @@ export interface WebVTTNote {
   text: string;
   /** Number of cues that precede the note in the file. */
   beforeCue: number;
+  /** True when the comment starts on the line after `NOTE` rather than on the `NOTE` line itself. */
+  newline?: boolean;
 }
 
 /** A `STYLE` block (the CSS text). */

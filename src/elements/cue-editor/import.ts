@@ -26,9 +26,16 @@ export function detectFormat(text: string, name = ''): TranscriptFormat {
 }
 
 /**
+ * Errors after which every cue is still there: a cue that ends before it
+ * starts is imported, and the checks show it with a one-step fix.
+ */
+const KEEPS_CONTENT: ReadonlySet<string> = new Set(['bad-timing']);
+
+/**
  * Parses a transcript (and an optional chapters WebVTT file). Any problem
- * rejects the import as a whole: a bad cue silently dropped would be lost
- * on export, so the user fixes the file (the errors name line and column).
+ * that drops content rejects the import as a whole: a bad cue silently
+ * dropped would be lost on export, so the user fixes the file (the errors
+ * name line and column).
  */
 export function importTranscript(text: string, name: string, chapters: string | null, duration?: number): ImportResult {
   const format = detectFormat(text, name);
@@ -36,7 +43,8 @@ export function importTranscript(text: string, name: string, chapters: string | 
   if (format === 'webvtt') session = sessionFromWebVTT(text, chapters);
   else if (format === 'srt') session = sessionFromSRT(text);
   else session = sessionFromPlainText(text, duration && Number.isFinite(duration) ? { duration } : {});
-  if (session.errors.length) return { ok: false, errors: session.errors, format };
+  const blocking = session.errors.filter((e) => !KEEPS_CONTENT.has(e.code));
+  if (blocking.length) return { ok: false, errors: blocking, format };
   if (!session.cues.length) {
     return { ok: false, format, errors: [{ code: 'no-cues', message: 'The file holds no cues.', source: 'transcript', line: 1, column: 1, fatal: true }] };
   }

@@ -97,7 +97,7 @@ describe('parseWebVTT: NOTE, STYLE and REGION blocks', () => {
       { text: '', beforeCue: 0 },
       { text: 'one\ntwo', beforeCue: 0 },
       { text: 'x', beforeCue: 0 },
-      { text: 'after', beforeCue: 1 },
+      { text: 'after', beforeCue: 1, newline: true },
       { text: 'end', beforeCue: 2 },
     ]);
     expect(doc.errors).to.deep.equal([]);
