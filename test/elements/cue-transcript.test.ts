@@ -125,6 +125,8 @@ describe('<cue-transcript> keyboard without media', () => {
     el.src = TALK;
     before.after(el);
     await rendered(el);
+    // An earlier test file may have left the browser's focus in a frame: keyboard focus starts from this page.
+    window.focus();
     before.focus();
     await sendKeys({ press: 'Tab' });
     const focused = (): number => Number((el.shadowRoot!.activeElement as HTMLElement | null)?.dataset['cue'] ?? -1);
@@ -141,7 +143,7 @@ describe('<cue-transcript> keyboard without media', () => {
     expect(focused()).to.equal(0);
     expect(el.shadowRoot!.querySelectorAll('[tabindex="0"]')).to.have.length(1);
     // Focus is visible.
-    expect(getComputedStyle(cueEl(el, 0)).outlineStyle).to.not.equal('none');
+    await waitFor(() => getComputedStyle(cueEl(el, 0)).outlineStyle !== 'none', 'a visible focus outline');
     // Moving focus paused following, so the next tab stop is "Back to now"; the cues were one stop.
     expect(el.following).to.equal(false);
     await sendKeys({ press: 'Tab' });
