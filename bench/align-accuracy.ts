@@ -29,10 +29,11 @@ function decode(path: string): Float32Array {
 }
 
 /** Errors (ms) of every cue edge whose cue text matches a truth cue. */
-function errors(session: EditorSession, truth: readonly TruthCue[]): { starts: number[]; ends: number[]; matched: number } {
+function errors(session: EditorSession, truth: readonly TruthCue[]): { starts: number[]; ends: number[]; paragraphs: number[]; matched: number } {
   const byText = new Map(truth.map((c) => [c.text, c]));
   const starts: number[] = [];
   const ends: number[] = [];
+  const paragraphs: number[] = [];
   let matched = 0;
   for (const cue of session.cues) {
     const t = byText.get(plainText(cue.text));
@@ -40,8 +41,10 @@ function errors(session: EditorSession, truth: readonly TruthCue[]): { starts: n
     matched++;
     starts.push(Math.abs(cue.startTime - t.start) * 1000);
     ends.push(Math.abs(cue.endTime - t.end) * 1000);
+    // A paragraph boundary: the first sentence of a paragraph (ids `…-pN-s1`).
+    if (/-s1$/.test(t.id)) paragraphs.push(Math.abs(cue.startTime - t.start) * 1000);
   }
-  return { starts, ends, matched };
+  return { starts, ends, paragraphs, matched };
 }
 
 function stats(values: number[]): string {
@@ -69,6 +72,7 @@ async function main(): Promise<void> {
     console.log(`    all edges : ${stats([...e.starts, ...e.ends])}`);
     console.log(`    starts    : ${stats(e.starts)}`);
     console.log(`    ends      : ${stats(e.ends)}`);
+    console.log(`    paragraph starts: ${stats(e.paragraphs)}`);
     if (snap) console.log(`    review    : ${r.review.length} of ${r.boundaries.length} boundaries under 0.8 confidence; ${r.pauses.length} pauses`);
   }
   console.log(`decode ${(t1 - t0).toFixed(0)} ms, ${(samples.length / RATE).toFixed(1)} s of audio`);
