@@ -2,8 +2,8 @@ import { CueChapters } from './cue-chapters.js';
 
 export { CueChapters };
 
-const tag = 'cue-chapters';
-if (!customElements.get(tag)) customElements.define(tag, CueChapters);
+// The tag is written out (not a variable) so the Custom Elements Manifest analyzer reads it.
+if (!customElements.get('cue-chapters')) customElements.define('cue-chapters', CueChapters);
 
 declare global {
   interface HTMLElementTagNameMap {

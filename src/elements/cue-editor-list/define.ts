@@ -2,8 +2,8 @@ import { CueEditorList } from './cue-editor-list.js';
 
 export { CueEditorList };
 
-const tag = 'cue-editor-list';
-if (!customElements.get(tag)) customElements.define(tag, CueEditorList);
+// The tag is written out (not a variable) so the Custom Elements Manifest analyzer reads it.
+if (!customElements.get('cue-editor-list')) customElements.define('cue-editor-list', CueEditorList);
 
 declare global {
   interface HTMLElementTagNameMap {

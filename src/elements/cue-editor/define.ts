@@ -4,8 +4,8 @@ import { CueEditor } from './cue-editor.js';
 
 export { CueEditor };
 
-const tag = 'cue-editor';
-if (!customElements.get(tag)) customElements.define(tag, CueEditor);
+// The tag is written out (not a variable) so the Custom Elements Manifest analyzer reads it.
+if (!customElements.get('cue-editor')) customElements.define('cue-editor', CueEditor);
 
 declare global {
   interface HTMLElementTagNameMap {
