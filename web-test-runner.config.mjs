@@ -101,7 +101,8 @@ export default {
   nodeResolve: { exportConditions: ['production'] },
   rootDir: '.',
   concurrency: 1,
-  concurrentBrowsers: 2,
+  // One browser at a time: the tests play real media, and two cores shared by two browsers make timing flaky.
+  concurrentBrowsers: 1,
   browserStartTimeout: 120000,
   testsStartTimeout: 120000,
   testsFinishTimeout: 300000,
