@@ -75,7 +75,9 @@ describe('<cue-transcript> document', () => {
     const cue = cueEl(el, 2);
     expect(cue.getAttribute('role')).to.equal('button');
     expect(cue.getAttribute('aria-label')).to.equal('3 seconds: Install rustup first.');
-    expect(el.shadowRoot!.querySelector('[aria-live]')).to.equal(null);
+    // Cues are not live: the only live regions are the search count and the copy confirmation, polite and silent until used.
+    const live = [...el.shadowRoot!.querySelectorAll('[aria-live]')].map((e) => `${e.getAttribute('part')}:${e.getAttribute('aria-live')}:${e.textContent!.trim()}`);
+    expect(live.sort()).to.deep.equal(['copy-status:polite:', 'search-status:polite:']);
   });
 
   it('BAD: markup in cue text and chapter titles stays text', async () => {
@@ -128,6 +130,9 @@ describe('<cue-transcript> keyboard without media', () => {
     // An earlier test file may have left the browser's focus in a frame: keyboard focus starts from this page.
     window.focus();
     before.focus();
+    // The search field above the transcript is the first stop, the cues the next.
+    await sendKeys({ press: 'Tab' });
+    expect(el.shadowRoot!.activeElement?.getAttribute('part')).to.equal('search-input');
     await sendKeys({ press: 'Tab' });
     const focused = (): number => Number((el.shadowRoot!.activeElement as HTMLElement | null)?.dataset['cue'] ?? -1);
     expect(focused()).to.equal(0);

@@ -1,16 +1,20 @@
 import { LitElement, html, nothing, type PropertyValues } from 'lit';
 import { property, state } from 'lit/decorators.js';
 import { activeCueIndex, cueIndexAtOrBefore, questionIndexAt, type Transcript } from '../../core/transcript/index.js';
+import { CopyLinkController } from '../../controllers/copy-link.js';
 import { FollowScrollController } from '../../controllers/follow-scroll.js';
 import { MediaBindingController } from '../../controllers/media-binding.js';
+import { PassageCopyController } from '../../controllers/passage-copy.js';
 import { PressActivationController } from '../../controllers/press-activation.js';
 import { RovingFocusController } from '../../controllers/roving-focus.js';
+import { TranscriptSearchController } from '../../controllers/transcript-search.js';
 import { TranscriptSourceController, type CueSourceFailure, type CueSourceProblem } from '../../controllers/transcript-source.js';
 import { ActiveMarks, CHANGED_CUE } from './active-marks.js';
 import type { CueActivateDetail, CueChangeDetail, CueErrorDetail, CueLoadDetail } from './events.js';
 import { pageTarget } from './navigation.js';
 import { BodyBuilder, renderFailure, renderProblems } from './render.js';
 import { styles } from './cue-transcript.styles.js';
+import { searchStyles } from './search.styles.js';
 
 /** Media may report a seek target a hair early (float rounding); a millisecond of slack keeps a cue's own start inside it. */
 const SLACK = 0.001;
@@ -34,7 +38,26 @@ const SLICE = 2500;
  * @fires cue-load - A transcript from `src` or the media's tracks is ready. Detail: `CueLoadDetail`.
  * @fires cue-error - The transcript or its chapters could not be loaded. Detail: `CueErrorDetail`.
  * @fires mediaseekrequest - Asks a linked media-chrome `<media-controller>` to seek (detail: seconds).
+ * @fires mediaplayrequest - Asks a linked media-chrome `<media-controller>` to play ("Play from here" on a search result).
+ * @fires cue-search - The reader typed a search or moved between results. Detail: `CueSearchDetail`.
+ * @fires cue-copy - A selected passage was copied as a quote with its link. Detail: `CueCopyDetail`.
  *
+ * Search: `/` or Ctrl+F in the transcript focuses the search field; results come as you type (case and diacritics ignored);
+ * Enter / Shift+Enter move between them without seeking (following pauses); Alt+Enter or "Play from here" plays from the
+ * current one; Escape clears.
+ *
+ * @csspart toolbar - The bar above the transcript: search, and "Copy quote" while a passage is selected.
+ * @csspart search - The search form (role=search).
+ * @csspart search-input - The search field.
+ * @csspart search-count - "3 of 12", or "No matches".
+ * @csspart search-previous - Previous result button.
+ * @csspart search-next - Next result button.
+ * @csspart search-play - "Play from here" button.
+ * @csspart search-status - Polite live region announcing the count.
+ * @csspart search-match - A match, where the Highlight API is missing (`mark`); also `search-current`.
+ * @csspart copy-passage - The "Copy quote with link" button.
+ * @csspart copy-status - Polite confirmation of a copy.
+ * @csspart manual-copy - The field shown when the browser refuses to copy.
  * @csspart scroll-box - The scroll box holding the transcript. The element itself is a region landmark named by `label`.
  * @csspart question - A question and its answer (`section`); also `active-question` while it plays.
  * @csspart untitled - Paragraphs outside any question (an introduction, a closing).
@@ -74,9 +97,13 @@ const SLICE = 2500;
  * @cssproperty [--cue-line-height=1.6] - Line height.
  * @cssproperty [--cue-heading-font-size=1.1em] - Question headings.
  * @cssproperty [--cue-radius=0.2em] - Corner radius of cue highlights.
+ * @cssproperty [--cue-match-background=light-dark(#fde68a, #6b5410)] - Search matches (`::highlight(cue-search)`).
+ * @cssproperty [--cue-match-color=inherit] - Text of search matches.
+ * @cssproperty [--cue-current-match-background=light-dark(#f97316, #c2410c)] - The current match (`::highlight(cue-search-current)`).
+ * @cssproperty [--cue-current-match-color=#fff] - Text of the current match.
  */
 export class CueTranscript extends LitElement {
-  static override styles = styles;
+  static override styles = [styles, searchStyles];
 
   /** URL of the transcript WebVTT file; written by the page. Without it, the bound media's `<track>` is used. */
   @property() src = '';
@@ -95,6 +122,9 @@ export class CueTranscript extends LitElement {
 
   /** Turns off keeping the cue being spoken in view; written by the page. */
   @property({ type: Boolean, attribute: 'no-follow' }) noFollow = false;
+
+  /** Hides the search bar; written by the page. */
+  @property({ type: Boolean, attribute: 'no-search' }) noSearch = false;
 
   /** Accessible name of the transcript region (the element has role region); `aria-label`/`aria-labelledby` on the element win. Written by the page. */
   @property() label = 'Transcript';
@@ -138,6 +168,25 @@ export class CueTranscript extends LitElement {
     itemFrom: (path) => this.#cueFrom(path),
     onActivate: (el) => this.#activate(Number(el.dataset['cue']), el),
   });
+  readonly #copy = new CopyLinkController(this);
+  readonly #passage = new PassageCopyController(this, this.#copy, () => this._model);
+  readonly #search = new TranscriptSearchController(this, {
+    model: () => this._model,
+    cues: () => this.#marks.cues,
+    box: () => this.#box,
+    from: () => Number(this.#nowElement()?.dataset['cue'] ?? 0),
+    // Browsing results shows them, never seeks: following pauses so the view stays on the result.
+    reveal: (el) => {
+      this.#follow.pause();
+      this.#follow.reveal(el, false);
+    },
+    playFrom: (time) => {
+      this.#follow.resume();
+      this.#seek(time);
+      this.#media.play();
+    },
+    onClear: () => this.resumeFollow(),
+  });
   readonly #source = new TranscriptSourceController(this, {
     onPending: (loading) => this.#show(null, [], null, loading),
     onLoad: (transcript, problems, origin) => {
@@ -153,7 +202,7 @@ export class CueTranscript extends LitElement {
 
   /** Keys the transcript handles, so media-chrome's hotkeys leave them alone when it sits inside a `<media-controller>`. */
   get keysUsed(): string[] {
-    return [...RovingFocusController.keys];
+    return [...RovingFocusController.keys, '/'];
   }
 
   /** The transcript shown: the `transcript` property, or the one loaded from `src` or tracks. */
@@ -228,6 +277,10 @@ export class CueTranscript extends LitElement {
     const t = this._model;
     const following = this.#follow.following || this.noFollow;
     return html`${renderProblems(this._problems)}
+      ${this.noSearch && !this.#passage.passage
+        ? nothing
+        : html`<div part="toolbar">${this.noSearch ? nothing : this.#search.render()}${this.#passage.render()}</div>`}
+      ${this.#copy.render()}
       <div
         part="scroll-box"
         tabindex="-1"
@@ -258,6 +311,7 @@ export class CueTranscript extends LitElement {
     if (changed.has('_model') || changed.has('headingLevel')) {
       this.#buildBody(this._model);
       this.#roving.reset(this.#marks.cues[0]);
+      this.#search.refresh();
       this.#applyTime(false);
       const el = this.#nowElement();
       if (el && this.following) this.#follow.reveal(el, false);
@@ -400,6 +454,12 @@ export class CueTranscript extends LitElement {
   };
 
   readonly #onKeydown = (e: KeyboardEvent): void => {
+    const find = (e.key === '/' && !e.ctrlKey && !e.metaKey && !e.altKey) || ((e.ctrlKey || e.metaKey) && !e.altKey && e.key.toLowerCase() === 'f');
+    if (find && !this.noSearch) {
+      e.preventDefault();
+      this.#search.focus();
+      return;
+    }
     this.#roving.handleKeydown(e);
   };
 
