@@ -49,8 +49,10 @@ export const styles = css`
     padding: 0.3em;
     border: 1px solid color-mix(in srgb, currentColor 25%, transparent);
     border-radius: 0.4em;
-    color: var(--_fg);
-    background: var(--cue-menu-background, Canvas);
+    /* Its own scheme-aware pair, not the player's colours: the menu sits in the top layer, over the page. */
+    color-scheme: inherit;
+    color: var(--cue-menu-color, light-dark(#1f2937, #e5e7eb));
+    background: var(--cue-menu-background, light-dark(#ffffff, #1f2937));
     box-shadow: 0 0.5em 1.5em rgb(0 0 0 / 0.3);
     font-size: 0.9rem;
     text-align: start;

@@ -27,7 +27,8 @@ const KEYS = ['ArrowUp', 'ArrowDown', 'Home', 'End', 'Enter', 'Space', 'Escape',
  * @csspart question - A menu item (`role=menuitemradio`, checked while it plays); also `current-question`, `heard`.
  * @csspart number - @csspart title - @csspart meta - @csspart time - @csspart length - @csspart heard-mark - @csspart progress - @csspart progress-bar - As in `<cue-chapters>`.
  *
- * @cssproperty [--cue-menu-background=Canvas] - Background of the menu.
+ * @cssproperty [--cue-menu-background=light-dark(#ffffff, #1f2937)] - Background of the menu.
+ * @cssproperty [--cue-menu-color=light-dark(#1f2937, #e5e7eb)] - Text colour of the menu.
  * @cssproperty [--cue-color=light-dark(#1f2937, #e5e7eb)] - Text colour in the menu.
  * @cssproperty [--cue-accent-color=light-dark(#1d4ed8, #93c5fd)] - Focus ring and progress.
  * @cssproperty [--cue-current-background=light-dark(#fef3c7, #3b3212)] - The question playing.
