@@ -36,6 +36,7 @@ export const searchStyles = css`
 
   [part~='search'] {
     display: flex;
+    flex-wrap: wrap;
     flex: 1 1 16rem;
     align-items: center;
     gap: 0.35rem;
@@ -43,7 +44,7 @@ export const searchStyles = css`
   }
 
   [part~='search-input'] {
-    flex: 1 1 8rem;
+    flex: 1 1 10rem;
     min-width: 0;
     font: inherit;
     padding: 0.25em 0.5em;
@@ -68,6 +69,7 @@ export const searchStyles = css`
     color: var(--cue-button-color, var(--_accent));
     background: var(--cue-button-background, Canvas);
     cursor: pointer;
+    white-space: nowrap;
   }
 
   [part~='toolbar'] button:disabled {
