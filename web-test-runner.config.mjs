@@ -43,6 +43,9 @@ const firefox = puppeteerLauncher({
       'media.autoplay.blocking_policy': 0,
       'media.autoplay.block-webaudio': false,
       'dom.min_background_timeout_value': 4,
+      // No form-history dropdown: after a test types into a text field, its popup keeps the
+      // system focus, and later test files then see document.hasFocus() false.
+      'browser.formfill.enable': false,
       'browser.shell.checkDefaultBrowser': false,
       'app.update.enabled': false,
       'network.captive-portal-service.enabled': false,

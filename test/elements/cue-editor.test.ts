@@ -176,7 +176,9 @@ describe('<cue-editor>', () => {
     area.setSelectionRange(area.value.length, area.value.length);
     await sendKeys({ type: ' ts][g.,' });
     expect(el.session).to.equal(before);
-    await sendKeys({ press: 'Tab' });
+    // Leaving the field commits the edit. (Not with Tab: in Firefox, tabbing past the page's last
+    // field moves the system focus to the browser's own toolbar, and later test files lose focus.)
+    area.blur();
     expect(el.session!.cues).to.have.length(261);
     expect(el.session!.cues[2]!.text).to.equal(`${before.cues[2]!.text} ts][g.,`);
     expect(el.session!.cues[2]!.startTime).to.equal(before.cues[2]!.startTime);
