@@ -65,7 +65,8 @@ export function slidesFor({ title, guest, closing, chapters, duration }) {
   const count = chapters.length;
   const firstStart = /** @type {number} */ (chapters[0]?.start);
   const lastEnd = /** @type {number} */ (chapters.at(-1)?.end);
-  const footer = { text: `${title} · with ${guest}`, size: 12, color: '0x8a93a8', x: MARGIN, y: HEIGHT - 30 };
+  // Footer and clock sit at the top: a player's control bar covers the bottom of the frame.
+  const footer = { text: `${title} · with ${guest}`, size: 12, color: '0x8a93a8', x: MARGIN, y: 14 };
   const titleLines = centred(title, { font: FONT_BOLD, size: 28, y: 96 });
   const titleBottom = (titleLines.at(-1)?.y ?? 0) + 28;
   return [
@@ -87,8 +88,8 @@ export function slidesFor({ title, guest, closing, chapters, duration }) {
         start: c.start,
         end: c.end,
         labels: [
-          { text: `Question ${c.number} of ${count}${from}`, font: FONT_BOLD, size: 18, color: '0xf5a623', x: MARGIN, y: 40 },
-          { text: wrap(c.text, charsPerLine(size)).join('\n'), size, x: MARGIN, y: 92, lineSpacing: Math.round(size * 0.4) },
+          { text: `Question ${c.number} of ${count}${from}`, font: FONT_BOLD, size: 18, color: '0xf5a623', x: MARGIN, y: 48 },
+          { text: wrap(c.text, charsPerLine(size)).join('\n'), size, x: MARGIN, y: 100, lineSpacing: Math.round(size * 0.4) },
           footer,
         ],
       };
@@ -104,6 +105,17 @@ export function slidesFor({ title, guest, closing, chapters, duration }) {
       ],
     },
   ];
+}
+
+/**
+ * The time of the frame that contains `t`: a slide starts on that frame, so a
+ * player seeked to exactly a chapter's start shows the new question (at most
+ * one frame, 67 ms, before its first word). Half a millisecond early so
+ * rounding never pushes it to the next frame.
+ * @param {number} t
+ */
+function frameStart(t) {
+  return Math.max(0, Math.floor(t * FPS + 1e-9) / FPS - 0.0005).toFixed(6);
 }
 
 /**
@@ -130,16 +142,16 @@ export function renderVideo({ slides, audio, out, workDir, duration }) {
           `x=${label.x}`,
           `y=${label.y}`,
           // Half-open [start, end) so exactly one slide shows on a boundary frame.
-          `enable='gte(t,${slide.start.toFixed(6)})*lt(t,${slide.end.toFixed(6)})'`,
+          `enable='gte(t,${frameStart(slide.start)})*lt(t,${frameStart(slide.end)})'`,
         ].join(':'),
       );
     });
   }
-  filters.push(`drawtext=fontfile=${FONT_MONO}:text='%{pts\\:hms}':fontsize=14:fontcolor=0xc8cdd8:x=w-tw-16:y=h-th-14`);
+  filters.push(`drawtext=fontfile=${FONT_MONO}:text='%{pts\\:hms}':fontsize=14:fontcolor=0xc8cdd8:x=w-tw-16:y=14`);
   const graph = join(workDir, 'slides.filtergraph');
   writeFileSync(graph, `[0:v]${filters.join(',\n')}[v]\n`);
 
-  const keyframes = slides.map((s) => s.start.toFixed(3)).join(',');
+  const keyframes = slides.map((s) => frameStart(s.start)).join(',');
   execFileSync(
     'ffmpeg',
     [

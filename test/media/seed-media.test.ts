@@ -118,6 +118,9 @@ describe('the seed recording', () => {
         const later = await frameAt(ch.startTime + 5);
         expect(diff(before, after), `slide change at ${ch.id}`).to.be.greaterThan(2);
         expect(diff(after, later), `same slide within ${ch.id}`).to.be.lessThan(0.5);
+        // Seeked to exactly the chapter's start (what a question link does), the new slide shows.
+        const exact = await frameAt(ch.startTime);
+        expect(diff(exact, after), `new slide at ${ch.id}'s exact start`).to.be.lessThan(0.5);
       }
     } finally {
       video.remove();
