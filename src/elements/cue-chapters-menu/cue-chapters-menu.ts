@@ -1,5 +1,6 @@
-import { LitElement, html, nothing, type PropertyValues } from 'lit';
-import { property, state } from 'lit/decorators.js';
+import { html, nothing, type PropertyValues } from 'lit';
+import { QuestionNavigatorElement } from '../cue-chapters/navigator-element.js';
+import { state } from 'lit/decorators.js';
 import { QuestionKeysController } from '../../controllers/question-keys.js';
 import { QuestionNavigatorController, type NavigateTrigger } from '../../controllers/question-navigator.js';
 import type { CueNavigateDetail } from '../cue-chapters/events.js';
@@ -33,38 +34,8 @@ const KEYS = ['ArrowUp', 'ArrowDown', 'Home', 'End', 'Enter', 'Space', 'Escape',
  * @cssproperty [--cue-accent-color=light-dark(#1d4ed8, #93c5fd)] - Focus ring and progress.
  * @cssproperty [--cue-current-background=light-dark(#fef3c7, #3b3212)] - The question playing.
  */
-export class CueChaptersMenu extends LitElement {
+export class CueChaptersMenu extends QuestionNavigatorElement {
   static override styles = [questionStyles, styles];
-
-  /** URL of a chapters WebVTT file; written by the page. */
-  @property() chapters = '';
-
-  /** Id of the media element to follow; attribute `for`. */
-  @property({ attribute: 'for' }) htmlFor = '';
-
-  /** Id of a `<media-controller>`; attribute `mediacontroller`. Not needed inside one. */
-  @property({ attribute: 'mediacontroller' }) mediaController = '';
-
-  /** Id of a `<cue-transcript>` to move together with; attribute `transcript`. */
-  @property({ attribute: 'transcript' }) transcriptId = '';
-
-  /** Accessible name of the button and menu; written by the page. */
-  @property() label = 'Questions';
-
-  /** Reads deep links on load and `hashchange`, as on `<cue-chapters>`. Use on one element per page. */
-  @property({ type: Boolean, attribute: 'deep-links' }) deepLinks = false;
-
-  /** Keeps the URL's fragment on the question playing; implies `deep-links`. */
-  @property({ type: Boolean, attribute: 'sync-url' }) syncUrl = false;
-
-  /** Turns off the Shift+N / Shift+P shortcuts. */
-  @property({ type: Boolean, attribute: 'no-shortcuts' }) noShortcuts = false;
-
-  /** Seconds; written by media-chrome (read-only input). */
-  @property({ type: Number }) mediaCurrentTime: number | undefined;
-
-  /** Written by media-chrome (read-only input). */
-  @property({ type: Boolean }) mediaPaused: boolean | undefined;
 
   @state() private _open = false;
 

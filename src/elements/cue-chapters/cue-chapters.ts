@@ -1,5 +1,5 @@
-import { LitElement, html, nothing, type PropertyValues } from 'lit';
-import { property } from 'lit/decorators.js';
+import { html, nothing, type PropertyValues } from 'lit';
+import { QuestionNavigatorElement } from './navigator-element.js';
 import { momentFragment, questionFragment, withFragment } from '../../core/links.js';
 import { formatTime } from '../../core/time.js';
 import { CopyLinkController } from '../../controllers/copy-link.js';
@@ -53,38 +53,8 @@ import { questionStyles, styles } from './cue-chapters.styles.js';
  * @cssproperty [--cue-max-height=none] - Height beyond which the list scrolls.
  * @cssproperty [--cue-font=inherit] - Font shorthand.
  */
-export class CueChapters extends LitElement {
+export class CueChapters extends QuestionNavigatorElement {
   static override styles = [questionStyles, styles];
-
-  /** URL of a chapters WebVTT file (one chapter per question); written by the page. */
-  @property() chapters = '';
-
-  /** Id of the media element to follow; attribute `for`. */
-  @property({ attribute: 'for' }) htmlFor = '';
-
-  /** Id of a media-chrome `<media-controller>` to link to; attribute `mediacontroller`. */
-  @property({ attribute: 'mediacontroller' }) mediaController = '';
-
-  /** Id of a `<cue-transcript>` to move together with; attribute `transcript`. */
-  @property({ attribute: 'transcript' }) transcriptId = '';
-
-  /** Accessible name of the navigator; written by the page. */
-  @property() label = 'Questions';
-
-  /** Reads deep links (`#t=95`, `#q=5`, `#q=<slug>`) on load and on `hashchange`; written by the page. Use on one element per page. */
-  @property({ type: Boolean, attribute: 'deep-links' }) deepLinks = false;
-
-  /** Keeps the URL's fragment on the question playing (`history.replaceState`); implies `deep-links`. */
-  @property({ type: Boolean, attribute: 'sync-url' }) syncUrl = false;
-
-  /** Turns off the Shift+N / Shift+P shortcuts; written by the page. */
-  @property({ type: Boolean, attribute: 'no-shortcuts' }) noShortcuts = false;
-
-  /** Seconds; written by media-chrome (read-only input). */
-  @property({ type: Number }) mediaCurrentTime: number | undefined;
-
-  /** Written by media-chrome (read-only input). */
-  @property({ type: Boolean }) mediaPaused: boolean | undefined;
 
   readonly #nav = new QuestionNavigatorController(this, {
     frame: (time) => this.applyTime(time),

@@ -1,0 +1,38 @@
+import { LitElement } from 'lit';
+import { property } from 'lit/decorators.js';
+
+/**
+ * What `<cue-chapters>` and `<cue-chapters-menu>` share: how they bind to
+ * media, to a transcript and to the URL. Not registered as an element.
+ */
+export abstract class QuestionNavigatorElement extends LitElement {
+  /** URL of a chapters WebVTT file (one chapter per question); written by the page. */
+  @property() chapters = '';
+
+  /** Id of the media element to follow; attribute `for`. */
+  @property({ attribute: 'for' }) htmlFor = '';
+
+  /** Id of a media-chrome `<media-controller>` to link to; attribute `mediacontroller`. Not needed inside one. */
+  @property({ attribute: 'mediacontroller' }) mediaController = '';
+
+  /** Id of a `<cue-transcript>` to move together with; attribute `transcript`. */
+  @property({ attribute: 'transcript' }) transcriptId = '';
+
+  /** Accessible name of the navigator; written by the page. */
+  @property() label = 'Questions';
+
+  /** Reads deep links (`#t=95`, `#q=5`, `#q=<slug>`) on load and on `hashchange`; written by the page. Use on one element per page. */
+  @property({ type: Boolean, attribute: 'deep-links' }) deepLinks = false;
+
+  /** Keeps the URL's fragment on the question playing (`history.replaceState`); implies `deep-links`. */
+  @property({ type: Boolean, attribute: 'sync-url' }) syncUrl = false;
+
+  /** Turns off the Shift+N / Shift+P shortcuts; written by the page. */
+  @property({ type: Boolean, attribute: 'no-shortcuts' }) noShortcuts = false;
+
+  /** Seconds; written by media-chrome (read-only input). */
+  @property({ type: Number }) mediaCurrentTime: number | undefined;
+
+  /** Written by media-chrome (read-only input). */
+  @property({ type: Boolean }) mediaPaused: boolean | undefined;
+}
