@@ -64,7 +64,7 @@ const mediaTypes = { '.mp4': 'video/mp4', '.m4a': 'audio/mp4', '.wav': 'audio/wa
  */
 async function mediaRanges(ctx, next) {
   const type = mediaTypes[/** @type {keyof typeof mediaTypes} */ (extname(ctx.path))];
-  if (!type || ctx.path.includes('..')) return next();
+  if (!type || ctx.path.includes('..') || ctx.URL.searchParams.has('url')) return next();
   const file = resolve('.' + decodeURIComponent(ctx.path));
   let size;
   try {
@@ -93,6 +93,22 @@ async function mediaRanges(ctx, next) {
   ctx.body = createReadStream(file, { start, end });
 }
 
+/**
+ * The demo pages import their media and timing files as Vite `?url` imports
+ * (so a built demo ships them); serve those as modules exporting the URL, as
+ * Vite's dev server does.
+ * @type {import('@web/dev-server-core').Plugin}
+ */
+const viteUrlImports = {
+  name: 'vite-url-imports',
+  serve(context) {
+    if (context.URL.searchParams.has('url')) {
+      return { body: `export default ${JSON.stringify(context.path)};`, type: 'js' };
+    }
+    return undefined;
+  },
+};
+
 const only = process.env.BROWSERS?.split(',');
 const browsers = [
   ['chromium', chromium],
@@ -111,6 +127,6 @@ export default {
   testsFinishTimeout: 300000,
   testFramework: { config: { timeout: 30000 } },
   middleware: [mediaRanges],
-  plugins: [esbuildPlugin({ ts: true, tsconfig: resolve('tsconfig.json'), target: 'es2022' })],
+  plugins: [viteUrlImports, esbuildPlugin({ ts: true, tsconfig: resolve('tsconfig.json'), target: 'es2022' })],
   browsers,
 };
