@@ -1,5 +1,6 @@
 /** Shared helpers for the `<cue-editor>` tests (not a test file itself). */
 import { sendMouse } from '@web/test-runner-commands';
+import { waitFor as waitForFrames } from './cue-transcript-helpers.js';
 import type { CueEditor } from '../../src/elements/cue-editor/cue-editor.js';
 import type { CueEditorList } from '../../src/elements/cue-editor-list/cue-editor-list.js';
 import type { CueEditorTimeline } from '../../src/elements/cue-editor-timeline/cue-editor-timeline.js';
@@ -10,15 +11,9 @@ export const SEED_CHAPTERS = '/timings/try-rust-with-francesco-ciulla.chapters.v
 export const SEED_TEXT = '/timings/source/try-rust-with-francesco-ciulla.txt';
 export const CLIP = '/test/fixtures/clip.mp4';
 
-/** Resolves once `check` returns a truthy value, polling each frame; rejects after `ms`. */
-export async function waitFor<T>(check: () => T, message: string, ms = 15000): Promise<NonNullable<T>> {
-  const until = performance.now() + ms;
-  for (;;) {
-    const value = check();
-    if (value) return value as NonNullable<T>;
-    if (performance.now() > until) throw new Error(`Timed out waiting for: ${message}`);
-    await new Promise((r) => requestAnimationFrame(() => r(undefined)));
-  }
+/** `waitFor` from the transcript helpers, with a longer default: editor tests decode 22 minutes of audio. */
+export function waitFor<T>(check: () => T, message: string, ms = 15000): Promise<NonNullable<T>> {
+  return waitForFrames(check, message, ms);
 }
 
 export const $ = <T extends Element = HTMLElement>(el: CueEditor, selector: string): T =>

@@ -99,16 +99,7 @@ export class CueChapters extends QuestionNavigatorElement {
   }
 
   protected override willUpdate(changed: PropertyValues<this>): void {
-    this.#nav.configure({
-      mediaId: this.htmlFor,
-      controllerId: this.mediaController,
-      transcriptId: this.transcriptId,
-      chapters: this.chapters,
-      noKeys: this.noShortcuts,
-    });
-    this.#nav.deepLinks.syncUrl = this.syncUrl;
-    this.#nav.deepLinks.enabled = this.deepLinks || this.syncUrl;
-    if (changed.has('mediaCurrentTime') || changed.has('mediaPaused')) this.#nav.refresh();
+    this.configureNavigator(this.#nav, changed);
   }
 
   protected override render(): unknown {

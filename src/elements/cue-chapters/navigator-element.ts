@@ -1,5 +1,6 @@
-import { LitElement } from 'lit';
+import { LitElement, type PropertyValues } from 'lit';
 import { property } from 'lit/decorators.js';
+import type { QuestionNavigatorController } from '../../controllers/question-navigator.js';
 
 /**
  * What `<cue-chapters>` and `<cue-chapters-menu>` share: how they bind to
@@ -35,4 +36,18 @@ export abstract class QuestionNavigatorElement extends LitElement {
 
   /** Written by media-chrome (read-only input). */
   @property({ type: Boolean }) mediaPaused: boolean | undefined;
+
+  /** Hands the binding properties to the element's navigator controller; call from `willUpdate`. */
+  protected configureNavigator(nav: QuestionNavigatorController, changed: PropertyValues<this>): void {
+    nav.configure({
+      mediaId: this.htmlFor,
+      controllerId: this.mediaController,
+      transcriptId: this.transcriptId,
+      chapters: this.chapters,
+      noKeys: this.noShortcuts,
+    });
+    nav.deepLinks.syncUrl = this.syncUrl;
+    nav.deepLinks.enabled = this.deepLinks || this.syncUrl;
+    if (changed.has('mediaCurrentTime') || changed.has('mediaPaused')) nav.refresh();
+  }
 }
