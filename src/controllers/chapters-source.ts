@@ -1,6 +1,7 @@
 import type { ReactiveController, ReactiveControllerHost } from 'lit';
 import { parseWebVTT } from '../core/webvtt/index.js';
 import { buildTranscript, type CueLike, type Transcript } from '../core/transcript/index.js';
+import { fileName, LOAD_TIMEOUT_MS, type CueSourceFailure } from './transcript-source.js';
 
 /** Where a navigator's questions came from. */
 export type ChaptersOrigin = 'url' | 'track' | 'transcript';
@@ -35,12 +36,22 @@ export interface ChaptersSourceOptions {
  */
 export class ChaptersSourceController implements ReactiveController {
   readonly #options: ChaptersSourceOptions;
+  readonly #host: ReactiveControllerHost;
   #abort: AbortController | null = null;
   #key: unknown[] = [];
 
   constructor(host: ReactiveControllerHost, options: ChaptersSourceOptions) {
     this.#options = options;
+    this.#host = host;
     host.addController(this);
+  }
+
+  /** Tells the page, with a `cue-error` on the host, that the chapters failed (they also show the message). */
+  #report(failure: CueSourceFailure): void {
+    const host = this.#host;
+    if (host instanceof HTMLElement) {
+      host.dispatchEvent(new CustomEvent<CueSourceFailure>('cue-error', { detail: failure, bubbles: true, composed: true }));
+    }
   }
 
   hostConnected(): void {}
@@ -61,10 +72,11 @@ export class ChaptersSourceController implements ReactiveController {
     const abort = new AbortController();
     this.#abort = abort;
     const { signal } = abort;
+    const report = (f: CueSourceFailure): void => this.#report(f);
     if (input.chapters) {
-      void load(fetchCues(input.chapters, signal), 'url', signal, this.#options);
+      void load(fetchCues(input.chapters, signal), 'url', signal, this.#options, report);
     } else if (track) {
-      void load(trackCues(track, signal), 'track', signal, this.#options);
+      void load(trackCues(track, signal), 'track', signal, this.#options, report);
     } else if (input.transcript) {
       const el = input.transcript;
       const take = (): void => {
@@ -72,6 +84,17 @@ export class ChaptersSourceController implements ReactiveController {
         if (model) this.#options.onLoad(model, 'transcript');
       };
       el.addEventListener('cue-load', take, { signal });
+      // The questions come from the transcript: when it fails, say so rather than "loading" forever.
+      el.addEventListener(
+        'cue-error',
+        (e) => {
+          const detail = (e as CustomEvent<Partial<CueSourceFailure>>).detail;
+          if (detail?.source === 'transcript') {
+            this.#options.onEmpty('The questions could not be shown because the transcript could not be loaded.');
+          }
+        },
+        { signal },
+      );
       if (el.loadedTranscript) take();
       else {
         this.#options.onEmpty('');
@@ -84,11 +107,23 @@ export class ChaptersSourceController implements ReactiveController {
   }
 }
 
+/** A failed chapters load, carrying what `cue-error` reports. */
+class ChaptersError extends Error {
+  constructor(readonly failure: CueSourceFailure) {
+    super(failure.message);
+  }
+}
+
+function chaptersFailure(reason: CueSourceFailure['reason'], url: string, message: string, status = 0): ChaptersError {
+  return new ChaptersError({ reason, source: 'chapters', url, message, status, errors: [], errorCount: 0 });
+}
+
 async function load(
   cues: Promise<CueLike[]>,
   origin: ChaptersOrigin,
   signal: AbortSignal,
   options: ChaptersSourceOptions,
+  report: (failure: CueSourceFailure) => void,
 ): Promise<void> {
   options.onEmpty('');
   try {
@@ -97,15 +132,39 @@ async function load(
     options.onLoad(buildTranscript([], list), origin);
   } catch (e) {
     if (signal.aborted) return;
-    options.onEmpty(e instanceof Error ? e.message : 'The chapters could not be loaded.');
+    const failure =
+      e instanceof ChaptersError
+        ? e.failure
+        : { reason: 'network' as const, source: 'chapters' as const, url: '', message: 'The chapters could not be loaded.', status: 0, errors: [], errorCount: 0 };
+    options.onEmpty(failure.message);
+    report(failure);
   }
 }
 
-async function fetchCues(url: string, signal: AbortSignal): Promise<CueLike[]> {
-  const response = await fetch(new URL(url, document.baseURI).href, { signal });
-  if (!response.ok) throw new Error(`The chapters file could not be loaded (HTTP ${response.status}).`);
-  const doc = parseWebVTT(await response.text());
-  if (doc.errors.some((e) => e.fatal)) throw new Error('The chapters file is not WebVTT.');
+async function fetchCues(url: string, signal: AbortSignal, ms = LOAD_TIMEOUT_MS): Promise<CueLike[]> {
+  const href = new URL(url, document.baseURI).href;
+  const name = fileName(href);
+  const timed = AbortSignal.any([signal, AbortSignal.timeout(ms)]);
+  let text: string;
+  try {
+    const response = await fetch(href, { signal: timed });
+    if (!response.ok) {
+      throw chaptersFailure('http', href, `The chapters file ${name} could not be loaded (HTTP ${response.status}).`, response.status);
+    }
+    text = await response.text();
+  } catch (e) {
+    if (e instanceof ChaptersError || signal.aborted) throw e;
+    if (timed.aborted) throw chaptersFailure('timeout', href, `The chapters file ${name} did not arrive within ${Math.round(ms / 1000)} s.`);
+    throw chaptersFailure('network', href, `The chapters file ${name} could not be fetched (network error).`);
+  }
+  const doc = parseWebVTT(text);
+  const fatal = doc.errors.find((e) => e.fatal);
+  if (fatal) {
+    const err = chaptersFailure('not-webvtt', href, `The chapters file ${name} is not WebVTT.`);
+    err.failure.errors = [{ source: 'chapters', url: href, code: fatal.code, message: fatal.message, line: fatal.line, column: fatal.column }];
+    err.failure.errorCount = 1;
+    throw err;
+  }
   return doc.cues;
 }
 
@@ -121,7 +180,7 @@ async function trackCues(track: HTMLTrackElement, signal: AbortSignal): Promise<
   if (textTrack.mode === 'disabled') textTrack.mode = 'hidden';
   if (track.readyState !== HTMLTrackElement.LOADED) {
     await new Promise<void>((resolve, reject) => {
-      const fail = (): void => reject(new Error('The chapters track could not be loaded.'));
+      const fail = (): void => reject(chaptersFailure('track', track.src, 'The chapters track could not be loaded.'));
       track.addEventListener('load', () => resolve(), { once: true, signal });
       track.addEventListener('error', fail, { once: true, signal });
       if (track.readyState === HTMLTrackElement.LOADED) resolve();

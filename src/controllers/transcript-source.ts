@@ -18,7 +18,13 @@ export interface CueSourceProblem {
 }
 
 /** Why a transcript could not be shown. */
-export type CueErrorReason = 'network' | 'http' | 'not-webvtt' | 'track';
+export type CueErrorReason = 'network' | 'http' | 'not-webvtt' | 'track' | 'timeout';
+
+/** How long a file may take to arrive (headers and body) before it counts as failed. */
+export const LOAD_TIMEOUT_MS = 20_000;
+
+/** Media types a WebVTT file is expected under; anything else is read but noted. */
+const VTT_TYPES = /^\s*(text\/vtt|text\/plain)\s*(;|$)/i;
 
 /** A failure to load a transcript (or its chapters). */
 export interface CueSourceFailure {
@@ -28,8 +34,10 @@ export interface CueSourceFailure {
   url: string;
   /** HTTP status, for `reason: 'http'`; else 0. */
   status: number;
-  /** Parse errors with their line and column (for `not-webvtt`, the fatal one). */
+  /** Parse errors with their line and column (for `not-webvtt`, the fatal one); the first few only. */
   errors: CueSourceProblem[];
+  /** How many parse errors there were in all (`errors` holds the first of them); absent means `errors.length`. */
+  errorCount?: number;
 }
 
 /** Where the transcript comes from: URLs, the media's `<track>` children, or a model. */
@@ -41,7 +49,11 @@ export interface TranscriptSourceInput {
 }
 
 export interface TranscriptSourceOptions {
-  onLoad(transcript: Transcript, problems: CueSourceProblem[], origin: 'url' | 'track' | 'property'): void;
+  /**
+   * Loaded. `problems` are the first problems found in the files (at most a
+   * few hundred); `problemCount` is how many there were in all.
+   */
+  onLoad(transcript: Transcript, problems: CueSourceProblem[], origin: 'url' | 'track' | 'property', problemCount: number): void;
   onError(failure: CueSourceFailure): void;
   /** Loading started, or there is nothing to load: either way the previous transcript is stale. */
   onPending(loading: boolean): void;
@@ -56,6 +68,8 @@ class SourceError extends Error {
 interface Loaded {
   cues: CueLike[];
   problems: CueSourceProblem[];
+  /** All problems found, `problems` being the first of them. */
+  problemCount: number;
 }
 
 const TRANSCRIPT_KINDS = ['captions', 'subtitles', 'metadata'];
@@ -72,6 +86,8 @@ export class TranscriptSourceController implements ReactiveController {
   #abort: AbortController | null = null;
   #key: unknown[] = [];
   #loading = false;
+  /** Milliseconds a file may take to arrive; then the load fails with reason `timeout`. */
+  timeout = LOAD_TIMEOUT_MS;
 
   constructor(host: ReactiveControllerHost, options: TranscriptSourceOptions) {
     this.#options = options;
@@ -98,28 +114,34 @@ export class TranscriptSourceController implements ReactiveController {
     this.#loading = false;
     const abort = new AbortController();
     this.#abort = abort;
-    if (input.transcript) return this.#options.onLoad(input.transcript, [], 'property');
+    if (input.transcript) return this.#options.onLoad(input.transcript, [], 'property', 0);
     if (!input.src && !tracks?.cues) return this.#options.onPending(false);
     this.#options.onPending(true);
     this.#loading = true;
     const origin = input.src ? 'url' : 'track';
+    const ms = this.timeout;
     const main = input.src
-      ? loadUrl(input.src, 'transcript', abort.signal)
-      : loadTrack(tracks!.cues!, 'transcript', abort.signal);
+      ? loadUrl(input.src, 'transcript', abort.signal, ms)
+      : loadTrack(tracks!.cues!, 'transcript', abort.signal, ms);
     const chapterUrl = input.src ? input.chapters : '';
     const chapters = chapterUrl
-      ? loadUrl(chapterUrl, 'chapters', abort.signal)
+      ? loadUrl(chapterUrl, 'chapters', abort.signal, ms)
       : tracks?.chapters && !input.src
-        ? loadTrack(tracks.chapters, 'chapters', abort.signal)
+        ? loadTrack(tracks.chapters, 'chapters', abort.signal, ms)
         : Promise.resolve(null);
     void Promise.allSettled([main, chapters]).then(([m, c]) => {
       if (abort.signal.aborted) return;
       this.#loading = false;
       if (m.status === 'rejected') return this.#fail(m.reason, 'transcript');
-      const problems = [...m.value.problems];
+      const problems = m.value.problems.slice();
+      let count = m.value.problemCount;
       const chapterCues = c.status === 'fulfilled' && c.value ? c.value.cues : null;
-      if (c.status === 'fulfilled' && c.value) problems.push(...c.value.problems);
-      this.#options.onLoad(buildTranscript(m.value.cues, chapterCues), problems, origin);
+      if (c.status === 'fulfilled' && c.value) {
+        // No argument spread: a broken file can have more problems than a call can take arguments.
+        for (const p of c.value.problems) problems.push(p);
+        count += c.value.problemCount;
+      }
+      this.#options.onLoad(buildTranscript(m.value.cues, chapterCues), problems, origin, count);
       // Without chapters the transcript still reads well (questions are derived), so this is reported after it.
       if (c.status === 'rejected') this.#fail(c.reason, 'chapters');
     });
@@ -130,7 +152,7 @@ export class TranscriptSourceController implements ReactiveController {
     if (reason instanceof DOMException && reason.name === 'AbortError') return;
     // Anything else (a body cut off mid-read, say) is still a failure to load, never a stuck "loading".
     const message = `The ${source} file could not be read (${reason instanceof Error ? reason.message : String(reason)}).`;
-    this.#options.onError({ reason: 'network', source, url: '', message, status: 0, errors: [] });
+    this.#options.onError({ reason: 'network', source, url: '', message, status: 0, errors: [], errorCount: 0 });
   }
 }
 
@@ -141,29 +163,65 @@ function failure(
   message: string,
   status = 0,
   errors: CueSourceProblem[] = [],
+  errorCount = errors.length,
 ): SourceError {
-  return new SourceError({ reason, source, url, message, status, errors });
+  return new SourceError({ reason, source, url, message, status, errors, errorCount });
 }
 
-async function loadUrl(url: string, source: CueSourceKind, signal: AbortSignal): Promise<Loaded> {
-  const href = new URL(url, document.baseURI).href;
-  let response: Response;
+/** The file's name for messages: its last path segment, else the whole URL. */
+export function fileName(href: string): string {
   try {
-    response = await fetch(href, { signal });
+    const path = new URL(href).pathname;
+    const name = decodeURIComponent(path.slice(path.lastIndexOf('/') + 1));
+    return name || href;
+  } catch {
+    return href;
+  }
+}
+
+/** A signal that aborts with `signal`, or with a TimeoutError after `ms`. */
+function withTimeout(signal: AbortSignal, ms: number): AbortSignal {
+  return AbortSignal.any([signal, AbortSignal.timeout(ms)]);
+}
+
+function timedOut(source: CueSourceKind, href: string, ms: number): SourceError {
+  const what = href ? ` (${fileName(href)})` : '';
+  return failure('timeout', source, href, `The ${source} file${what} did not arrive within ${Math.round(ms / 1000)} s.`);
+}
+
+async function loadUrl(url: string, source: CueSourceKind, signal: AbortSignal, ms = LOAD_TIMEOUT_MS): Promise<Loaded> {
+  const href = new URL(url, document.baseURI).href;
+  const name = fileName(href);
+  const timed = withTimeout(signal, ms);
+  let response: Response;
+  let text: string;
+  try {
+    response = await fetch(href, { signal: timed });
+    if (!response.ok) {
+      const status = `${response.status}${response.statusText ? ` ${response.statusText}` : ''}`;
+      throw failure('http', source, href, `The ${source} file ${name} could not be loaded (HTTP ${status}).`, response.status);
+    }
+    text = await response.text();
   } catch (e) {
+    if (e instanceof SourceError) throw e;
     if (signal.aborted) throw e;
-    throw failure('network', source, href, `The ${source} file could not be fetched (network error).`);
+    if (timed.aborted) throw timedOut(source, href, ms);
+    throw failure('network', source, href, `The ${source} file ${name} could not be fetched (network error).`);
   }
-  if (!response.ok) {
-    const status = `${response.status}${response.statusText ? ` ${response.statusText}` : ''}`;
-    throw failure('http', source, href, `The ${source} file could not be loaded (HTTP ${status}).`, response.status);
-  }
-  const doc = parseWebVTT(await response.text());
-  const problems = doc.errors.map(({ code, message, line, column }) => ({ source, url: href, code, message, line, column }));
+  const doc = parseWebVTT(text);
+  const problems: CueSourceProblem[] = doc.errors.map(({ code, message, line, column }) => ({ source, url: href, code, message, line, column }));
+  const problemCount = doc.errorCount ?? doc.errors.length;
   if (doc.errors.some((e) => e.fatal)) {
-    throw failure('not-webvtt', source, href, `The ${source} file is not WebVTT.`, response.status, problems);
+    throw failure('not-webvtt', source, href, `The ${source} file ${name} is not WebVTT.`, response.status, problems, problemCount);
   }
-  return { cues: doc.cues, problems };
+  const type = response.headers.get('content-type') ?? '';
+  if (type && !VTT_TYPES.test(type)) {
+    // Read anyway (servers often get this wrong), but say so: a page may want to fix its server.
+    const note = `The ${source} file ${name} was served as "${type.split(';')[0]!.trim()}", not text/vtt; it was read as WebVTT anyway.`;
+    problems.unshift({ source, url: href, code: 'content-type', message: note, line: 0, column: 0 });
+    return { cues: doc.cues, problems, problemCount: problemCount + 1 };
+  }
+  return { cues: doc.cues, problems, problemCount };
 }
 
 interface FoundTracks {
@@ -187,10 +245,10 @@ function findTracks(media: EventTarget | null): FoundTracks | null {
  * (only once its mode is not 'disabled'); one in a custom media element that
  * does not load it itself is fetched and parsed here.
  */
-async function loadTrack(track: HTMLTrackElement, source: CueSourceKind, signal: AbortSignal): Promise<Loaded> {
+async function loadTrack(track: HTMLTrackElement, source: CueSourceKind, signal: AbortSignal, ms = LOAD_TIMEOUT_MS): Promise<Loaded> {
   if (!(track.parentElement instanceof HTMLMediaElement)) {
-    if (!track.src) return { cues: [], problems: [] };
-    return loadUrl(track.src, source, signal);
+    if (!track.src) return { cues: [], problems: [], problemCount: 0 };
+    return loadUrl(track.src, source, signal, ms);
   }
   const textTrack = track.track;
   if (textTrack.mode === 'disabled') textTrack.mode = 'hidden';
@@ -200,12 +258,15 @@ async function loadTrack(track: HTMLTrackElement, source: CueSourceKind, signal:
       track.addEventListener('load', () => resolve(), opts);
       track.addEventListener('error', () => reject(failure('track', source, track.src, `The ${source} track could not be loaded.`)), opts);
       signal.addEventListener('abort', () => reject(signal.reason), { once: true });
+      const timer = setTimeout(() => reject(timedOut(source, track.src, ms)), ms);
+      signal.addEventListener('abort', () => clearTimeout(timer), { once: true });
+      track.addEventListener('load', () => clearTimeout(timer), opts);
       if (track.readyState === HTMLTrackElement.LOADED) resolve();
       if (track.readyState === HTMLTrackElement.ERROR) reject(failure('track', source, track.src, `The ${source} track could not be loaded.`));
     });
   }
   const cues = textTrack.cues ? Array.from(textTrack.cues, toCueLike) : [];
-  return { cues, problems: [] };
+  return { cues, problems: [], problemCount: 0 };
 }
 
 function toCueLike(cue: TextTrackCue): CueLike {

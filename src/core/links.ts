@@ -15,8 +15,9 @@ export interface FragmentTarget {
   question: number | null;
 }
 
+/** `value` is already decoded (once, by {@link parseFragment}): never decode it again. */
 function questionFor(t: Transcript, value: string): number | null {
-  const v = decodeURIComponent(value).trim().toLowerCase();
+  const v = value.trim().toLowerCase();
   if (/^\d+$/.test(v)) {
     const n = Number(v);
     return n >= 1 && n <= t.questions.length ? n - 1 : null;
@@ -25,6 +26,7 @@ function questionFor(t: Transcript, value: string): number | null {
   return i >= 0 ? i : null;
 }
 
+/** Percent-decodes once; a malformed escape (`%`, `%E0`) leaves the text as written. */
 function safeDecode(s: string): string {
   try {
     return decodeURIComponent(s);

@@ -137,7 +137,7 @@ export function createSession(parts: {
 }): EditorSession {
   const cues = withSpeakers(parts.cues);
   const chapters = parts.chapters ?? [];
-  const last = Math.max(0, ...cues.map((c) => c.endTime), ...chapters.map((c) => c.endTime));
+  const last = latestEnd(cues, chapters);
   return {
     doc: parts.doc ?? emptyDocument(),
     chaptersDoc: parts.chaptersDoc ?? null,
@@ -161,4 +161,15 @@ export function chapterRange(cues: readonly { startTime: number }[], start: numb
 /** Notes keep their place relative to cues when cues are inserted (`delta` 1) or removed (-1) at `index`. */
 export function shiftNotes(notes: readonly WebVTTNote[], index: number, delta: number): WebVTTNote[] {
   return notes.map((n) => (n.beforeCue > index ? { ...n, beforeCue: Math.max(index, n.beforeCue + delta) } : n));
+}
+
+/**
+ * The latest end time of any cue or chapter, or 0. A loop, not `Math.max(...list)`:
+ * spreading a data-sized array overflows the call stack past ~100,000 items.
+ */
+export function latestEnd(cues: readonly { endTime: number }[], chapters: readonly { endTime: number }[] = []): number {
+  let last = 0;
+  for (const c of cues) if (c.endTime > last) last = c.endTime;
+  for (const c of chapters) if (c.endTime > last) last = c.endTime;
+  return last;
 }

@@ -3,6 +3,7 @@ import type { WebVTTDocument, WebVTTError, WebVTTNote } from '../webvtt/types.js
 import {
   chapterRange,
   createSession,
+  latestEnd,
   settingsOf,
   toWebVTTCue,
   type EditChapter,
@@ -80,7 +81,7 @@ export function sessionFromWebVTT(transcriptText: string, chaptersText?: string 
   let chapters: EditChapter[] = [];
   if (chaptersText != null) {
     const cdoc = parseWebVTT(chaptersText);
-    errors.push(...importErrors(cdoc.errors, 'chapters'));
+    for (const e of importErrors(cdoc.errors, 'chapters')) errors.push(e);
     chaptersDoc = shell(cdoc);
     chapters = cdoc.cues.map((c) => {
       const [startCue, endCue] = chapterRange(cues, c.startTime, c.endTime);
@@ -118,7 +119,7 @@ export function sessionToWebVTT(session: EditorSession, options: ExportOptions =
     if (c.fixed) state.fixed.push(i);
     if (!c.timed) state.untimed.push(i);
   });
-  const last = Math.max(0, ...session.cues.map((c) => c.endTime), ...session.chapters.map((c) => c.endTime));
+  const last = latestEnd(session.cues, session.chapters);
   if (session.duration !== last) state.duration = session.duration;
   if (!options.noEditorState && (state.fixed.length || state.untimed.length || state.duration !== undefined)) {
     notes.push({ text: STATE_NOTE + JSON.stringify(state), beforeCue: session.cues.length });

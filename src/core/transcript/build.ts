@@ -31,20 +31,23 @@ interface Flat {
 /** Text content with line breaks as spaces, the first voice, and where inline timestamps fall. */
 function flatten(nodes: readonly CueNode[]): Flat {
   const out: Flat = { plainText: '', voice: '', timed: [] };
-  const walk = (list: readonly CueNode[]): void => {
-    for (const node of list) {
-      if (node.type === 'text') {
-        const v = node.value;
-        out.plainText += v.includes('\n') || v.includes('\r') ? v.replace(/[ \t]*[\r\n]+[ \t]*/g, ' ') : v;
-      } else if (node.type === 'timestamp') {
-        out.timed.push({ time: node.time, offset: out.plainText.length });
-      } else {
-        if (node.type === 'v' && !out.voice) out.voice = node.annotation.trim();
-        walk(node.children);
-      }
+  // An explicit stack, not recursion: cue text can nest arbitrarily deep.
+  const stack: { list: readonly CueNode[]; i: number }[] = [{ list: nodes, i: 0 }];
+  while (stack.length) {
+    const top = stack[stack.length - 1]!;
+    const node = top.list[top.i++];
+    if (!node) {
+      stack.pop();
+    } else if (node.type === 'text') {
+      const v = node.value;
+      out.plainText += v.includes('\n') || v.includes('\r') ? v.replace(/[ \t]*[\r\n]+[ \t]*/g, ' ') : v;
+    } else if (node.type === 'timestamp') {
+      out.timed.push({ time: node.time, offset: out.plainText.length });
+    } else {
+      if (node.type === 'v' && !out.voice) out.voice = node.annotation.trim();
+      stack.push({ list: node.children, i: 0 });
     }
-  };
-  walk(nodes);
+  }
   // Trim, keeping timestamp offsets pointing at the same characters.
   const lead = out.plainText.length - out.plainText.trimStart().length;
   out.plainText = out.plainText.trim();

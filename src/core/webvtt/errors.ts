@@ -1,4 +1,7 @@
-import type { WebVTTError } from './types.js';
+import type { WebVTTDocument, WebVTTError } from './types.js';
+
+/** How many errors `parseWebVTT` keeps; the rest are only counted in `errorCount`. */
+export const MAX_KEPT_ERRORS = 200;
 
 /**
  * Codes of {@link WebVTTError}. The parser never throws; it records one of
@@ -29,9 +32,9 @@ export type WebVTTErrorCode =
   | 'bad-block'
   | 'bad-input';
 
-/** Where errors go while one line is being parsed: the sink plus the line's position. */
+/** Where errors go while one line is being parsed: the document plus the line's position. */
 export interface LineContext {
-  errors: WebVTTError[];
+  doc: WebVTTDocument;
   /** 1-based line number. */
   line: number;
   /** Index in the input where the line starts (column 1). */
@@ -40,7 +43,16 @@ export interface LineContext {
 
 /** Records a non-fatal error at input index `at` of the line described by `ctx`. */
 export function report(ctx: LineContext, code: WebVTTErrorCode, message: string, at: number): void {
-  ctx.errors.push({ code, message, line: ctx.line, column: at - ctx.lineStart + 1, fatal: false });
+  addError(ctx.doc, { code, message, line: ctx.line, column: at - ctx.lineStart + 1, fatal: false });
+}
+
+/**
+ * Records an error on `doc`: counted always, kept while fewer than
+ * {@link MAX_KEPT_ERRORS} are, so a broken file's memory stays bounded.
+ */
+export function addError(doc: WebVTTDocument, error: WebVTTError): void {
+  doc.errorCount = (doc.errorCount ?? doc.errors.length) + 1;
+  if (doc.errors.length < MAX_KEPT_ERRORS) doc.errors.push(error);
 }
 
 /** True for the spec's ASCII whitespace: tab, LF, FF, CR, space. */

@@ -4,7 +4,8 @@
  * @see https://www.w3.org/TR/webvtt1/
  */
 export type * from './types.js';
-export type { WebVTTErrorCode } from './errors.js';
+export { MAX_KEPT_ERRORS, type WebVTTErrorCode } from './errors.js';
+export { MAX_HOURS, MAX_TIMESTAMP } from './timestamp.js';
 export { parseWebVTT } from './parse.js';
 export { serializeWebVTT, serializeCue, serializeCueSettings, serializeRegionSettings } from './serialize.js';
 export { formatTimestamp, parseTimestamp } from './timestamp.js';

@@ -6,8 +6,8 @@
  *
  * @see https://www.w3.org/TR/webvtt1/#file-parsing
  */
-import type { WebVTTCue, WebVTTDocument, WebVTTError, WebVTTNote, WebVTTRegion } from './types.js';
-import { isWhitespace, type LineContext, type WebVTTErrorCode } from './errors.js';
+import type { WebVTTCue, WebVTTDocument, WebVTTNote, WebVTTRegion } from './types.js';
+import { addError, isWhitespace, type LineContext, type WebVTTErrorCode } from './errors.js';
 import { collectTimestamp, formatTimestamp, timestampEnd, timestampFailure } from './timestamp.js';
 import { parseCueSettings } from './settings.js';
 import { createRegion, parseRegionSettings } from './regions.js';
@@ -32,9 +32,9 @@ const enum Kind {
  * @see https://www.w3.org/TR/webvtt1/#webvtt-parser-algorithm
  */
 export function parseWebVTT(text: string): WebVTTDocument {
-  const doc: WebVTTDocument = { header: '', cues: [], regions: [], styles: [], notes: [], errors: [] };
+  const doc: WebVTTDocument = { header: '', cues: [], regions: [], styles: [], notes: [], errors: [], errorCount: 0 };
   if (typeof text !== 'string') {
-    doc.errors.push({ code: 'bad-input', message: 'Input is not a string', line: 1, column: 1, fatal: true });
+    addError(doc, { code: 'bad-input', message: 'Input is not a string', line: 1, column: 1, fatal: true });
     return doc;
   }
   new Parser(normalize(text), doc).run();
@@ -66,17 +66,19 @@ class Parser {
     readonly s: string,
     readonly doc: WebVTTDocument,
   ) {
-    this.ctx = { errors: doc.errors, line: 0, lineStart: 0 };
+    this.ctx = { doc, line: 0, lineStart: 0 };
   }
 
   run(): void {
     const { s, doc } = this;
     const len = s.length;
-    // A leading BOM is the encoding's, not the file's (UTF-8 decode strips it).
-    const start = s.charCodeAt(0) === 0xfeff ? 1 : 0;
+    // A leading BOM is the encoding's, not the file's (UTF-8 decode strips one; text
+    // that was decoded without stripping it, or written with a BOM twice, keeps one more).
+    let start = 0;
+    while (start < 2 && s.charCodeAt(start) === 0xfeff) start++;
     const problem = signatureProblem(s, start);
     if (problem) {
-      doc.errors.push({ code: 'bad-signature', message: problem[0], line: 1, column: problem[1], fatal: true });
+      addError(doc, { code: 'bad-signature', message: problem[0], line: 1, column: problem[1], fatal: true });
       return;
     }
     let nl = s.indexOf('\n', start);
@@ -304,8 +306,7 @@ class Parser {
   }
 
   error(code: WebVTTErrorCode, message: string, line: number, column: number): void {
-    const e: WebVTTError = { code, message, line, column, fatal: false };
-    this.doc.errors.push(e);
+    addError(this.doc, { code, message, line, column, fatal: false });
   }
 }
 

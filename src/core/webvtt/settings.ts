@@ -171,6 +171,10 @@ function applyLine(s: string, from: number, to: number, value: string, cue: WebV
   if (!hasDigit) return `Cue setting line:${value} needs a number or a percentage`;
   const percent = s.charCodeAt(posEnd - 1) === PERCENT;
   const number = percent ? parsePercentage(s, from, posEnd) : parseLineNumber(s, from, posEnd);
+  if (number === Infinity || number === -Infinity) {
+    // Too many digits for a double: no line to put the cue on, so the setting is ignored.
+    return `Cue setting line:${value} is too large a number`;
+  }
   if (Number.isNaN(number)) {
     return percent
       ? `Cue setting line:${value} must be a percentage from 0% to 100%`

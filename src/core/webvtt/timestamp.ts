@@ -31,6 +31,15 @@ const DIGIT_9 = 57;
 const COLON = 58;
 const DOT = 46;
 
+/**
+ * Largest hours value accepted. The spec puts no limit on hours, but a time
+ * past this cannot be held to the millisecond in a double, so it could not be
+ * written back and read again as the same time. Larger hours are an error.
+ */
+export const MAX_HOURS = 999_999_999;
+/** Largest time in seconds a timestamp can hold and round-trip exactly. */
+export const MAX_TIMESTAMP = MAX_HOURS * 3600 + 59 * 60 + 59.999;
+
 function fail(reason: string, at: number): number {
   failure = reason;
   endIndex = at;
@@ -53,11 +62,14 @@ export function collectTimestamp(s: string, i: number, end: number): number {
   if (c < DIGIT_0 || c > DIGIT_9) return fail('expected a digit', i);
   let v1 = 0;
   let n = 0;
+  const first = i;
   while (i < end && (c = s.charCodeAt(i)) >= DIGIT_0 && c <= DIGIT_9) {
-    v1 = v1 * 10 + (c - DIGIT_0);
+    // Saturate: the value only needs to be known up to MAX_HOURS.
+    if (v1 <= MAX_HOURS) v1 = v1 * 10 + (c - DIGIT_0);
     i++;
     n++;
   }
+  if (v1 > MAX_HOURS) return fail(`hours must be at most ${MAX_HOURS}`, first);
   const hours = n !== 2 || v1 > 59;
   if (i >= end || s.charCodeAt(i) !== COLON) return fail('expected ":" after the first unit', i);
   i++;
@@ -117,14 +129,17 @@ function pad(n: number, width: number): string {
 /**
  * Formats seconds as a WebVTT timestamp with every component: `hh:mm:ss.ttt`
  * (hours keep at least two digits). Rounds to the millisecond; negative or
- * non-finite input gives `00:00:00.000`. This is also the data of the
+ * non-finite input gives `00:00:00.000`; a time past {@link MAX_TIMESTAMP} (and
+ * `Infinity`) is written as that largest time, so the output always parses. This is also the data of the
  * `timestamp` processing instructions of `getCueAsHTML()`.
  *
  * @see https://www.w3.org/TR/webvtt1/#webvtt-timestamp
  * @see https://www.w3.org/TR/webvtt1/#dom-construction-rules
  */
 export function formatTimestamp(seconds: number): string {
-  const total = Number.isFinite(seconds) && seconds > 0 ? Math.round(seconds * 1000) : 0;
+  // Past MAX_TIMESTAMP a time cannot be read back: clamp, so what is written always parses.
+  const clamped = seconds > MAX_TIMESTAMP ? MAX_TIMESTAMP : seconds;
+  const total = Number.isFinite(clamped) && clamped > 0 ? Math.round(clamped * 1000) : 0;
   const ms = total % 1000;
   const s = Math.floor(total / 1000) % 60;
   const m = Math.floor(total / 60000) % 60;

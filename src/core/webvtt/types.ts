@@ -85,7 +85,13 @@ export interface WebVTTDocument {
   regions: WebVTTRegion[];
   styles: WebVTTStyle[];
   notes: WebVTTNote[];
+  /** The first 200 problems (`MAX_KEPT_ERRORS`) found, in file order. */
   errors: WebVTTError[];
+  /**
+   * How many problems were found in all, `errors` included (a broken file can
+   * have hundreds of thousands; only the first are kept). Absent means `errors.length`.
+   */
+  errorCount?: number;
 }
 
 /** A node of parsed cue text. @see https://www.w3.org/TR/webvtt1/#cue-text-parsing-rules */

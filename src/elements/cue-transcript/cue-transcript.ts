@@ -8,7 +8,7 @@ import { PassageCopyController } from '../../controllers/passage-copy.js';
 import { PressActivationController } from '../../controllers/press-activation.js';
 import { RovingFocusController } from '../../controllers/roving-focus.js';
 import { TranscriptSearchController } from '../../controllers/transcript-search.js';
-import { TranscriptSourceController, type CueSourceFailure, type CueSourceProblem } from '../../controllers/transcript-source.js';
+import { LOAD_TIMEOUT_MS, TranscriptSourceController, type CueSourceFailure, type CueSourceProblem } from '../../controllers/transcript-source.js';
 import { ActiveMarks, CHANGED_CUE } from './active-marks.js';
 import type { CueActivateDetail, CueChangeDetail, CueErrorDetail, CueLoadDetail } from './events.js';
 import { pageTarget } from './navigation.js';
@@ -111,6 +111,9 @@ export class CueTranscript extends LitElement {
   /** URL of a chapters WebVTT file (one chapter per question), used with `src`; written by the page. */
   @property() chapters = '';
 
+  /** Seconds the files may take to arrive before loading fails (`cue-error` with reason `timeout`); written by the page. */
+  @property({ type: Number, attribute: 'load-timeout' }) loadTimeout = LOAD_TIMEOUT_MS / 1000;
+
   /** Id of the media element to follow (any element with the HTMLMediaElement interface); attribute `for`. */
   @property({ attribute: 'for' }) htmlFor = '';
 
@@ -140,6 +143,8 @@ export class CueTranscript extends LitElement {
 
   @state() private _model: Transcript | null = null;
   @state() private _problems: CueSourceProblem[] = [];
+  /** How many problems there were in all; `_problems` holds the first of them. */
+  @state() private _problemCount = 0;
   @state() private _failure: CueSourceFailure | null = null;
   @state() private _loading = false;
 
@@ -189,13 +194,17 @@ export class CueTranscript extends LitElement {
   });
   readonly #source = new TranscriptSourceController(this, {
     onPending: (loading) => this.#show(null, [], null, loading),
-    onLoad: (transcript, problems, origin) => {
-      this.#show(transcript, problems, null, false);
-      if (origin !== 'property') this.#queue('cue-load', { transcript, errors: problems } satisfies CueLoadDetail);
+    onLoad: (transcript, problems, origin, count) => {
+      this.#show(transcript, problems, null, false, count);
+      if (origin !== 'property') this.#queue('cue-load', { transcript, errors: problems, errorCount: count } satisfies CueLoadDetail);
     },
     onError: (failure) => {
       if (failure.source === 'transcript') this.#show(null, [], failure, false);
-      else this._problems = [...this._problems, ...this.#asProblems(failure)];
+      else {
+        const more = this.#asProblems(failure);
+        this._problems = this._problems.concat(more);
+        this._problemCount += Math.max(failure.errorCount ?? 0, more.length);
+      }
       this.#queue('cue-error', failure satisfies CueErrorDetail);
     },
   });
@@ -276,7 +285,7 @@ export class CueTranscript extends LitElement {
   protected override render(): unknown {
     const t = this._model;
     const following = this.#follow.following || this.noFollow;
-    return html`${renderProblems(this._problems)}
+    return html`${renderProblems(this._problems, this._problemCount)}
       ${this.noSearch && !this.#passage.passage
         ? nothing
         : html`<div part="toolbar">${this.noSearch ? nothing : this.#search.render()}${this.#passage.render()}</div>`}
@@ -370,9 +379,10 @@ export class CueTranscript extends LitElement {
     return result;
   }
 
-  #show(model: Transcript | null, problems: CueSourceProblem[], failure: CueSourceFailure | null, loading: boolean): void {
+  #show(model: Transcript | null, problems: CueSourceProblem[], failure: CueSourceFailure | null, loading: boolean, count = problems.length): void {
     this._model = model;
     this._problems = problems;
+    this._problemCount = count;
     this._failure = failure;
     this._loading = loading;
   }
@@ -389,6 +399,7 @@ export class CueTranscript extends LitElement {
 
   #syncSource(): void {
     const { src, chapters, transcript } = this;
+    this.#source.timeout = this.loadTimeout > 0 ? this.loadTimeout * 1000 : LOAD_TIMEOUT_MS;
     this.#source.update({ src, chapters, transcript, media: this.#media.media });
   }
 

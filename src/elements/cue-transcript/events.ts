@@ -25,8 +25,14 @@ export interface CueActivateDetail {
 /** `cue-load`: a transcript from `src` or the media's tracks is ready and shown. */
 export interface CueLoadDetail {
   transcript: Transcript;
-  /** Problems in the files that did not stop them loading (bad cues), with line and column. */
+  /**
+   * Problems in the files that did not stop them loading (bad cues, with line
+   * and column; a file served with a media type other than text/vtt, with
+   * code `content-type`). Only the first few hundred are kept.
+   */
   errors: CueSourceProblem[];
+  /** How many problems there were in all. */
+  errorCount: number;
 }
 
 /** `cue-error`: the transcript (or its chapters) could not be loaded. */

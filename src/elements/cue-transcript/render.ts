@@ -10,6 +10,9 @@ import type { Transcript, TranscriptCue, TranscriptQuestion } from '../../core/t
 import { formatTime, formatTimeLong } from '../../core/time.js';
 import type { CueSourceFailure, CueSourceProblem } from '../../controllers/transcript-source.js';
 
+/** Deepest nesting of cue text elements that is built as elements; deeper ones are flattened to their text. */
+export const MAX_DEPTH = 32;
+
 /** ISO 8601 duration for `<time datetime>`. */
 const duration = (seconds: number): string => `PT${Math.max(0, Math.round(seconds * 1000) / 1000)}S`;
 
@@ -43,19 +46,34 @@ class Builder {
     parent.appendChild(span);
   }
 
+  /**
+   * Cue text nodes as DOM, walked with an explicit stack (no recursion, so any
+   * depth of nesting is safe). Elements deeper than {@link MAX_DEPTH} are not
+   * created: their text joins the deepest element kept, so a hostile file of a
+   * million nested tags renders as its text.
+   */
   nodes(parent: Node, nodes: readonly CueNode[]): void {
-    for (const node of nodes) {
-      if (node.type === 'text') this.text(parent, node.value);
+    const stack: { list: readonly CueNode[]; i: number; into: Node }[] = [{ list: nodes, i: 0, into: parent }];
+    while (stack.length) {
+      const top = stack[stack.length - 1]!;
+      const node = top.list[top.i++];
+      if (!node) {
+        stack.pop();
+        continue;
+      }
+      if (node.type === 'text') this.text(top.into, node.value);
       else if (node.type === 'timestamp') {
         if (this.#seg >= 0) this.#seg++;
+      } else if (stack.length > MAX_DEPTH) {
+        stack.push({ list: node.children, i: 0, into: top.into });
       } else {
         // c and v become spans: the voice is shown once per paragraph as the speaker, not inside the cue.
         const tag = node.type === 'c' || node.type === 'v' || node.type === 'lang' ? 'span' : node.type;
         const e = this.doc.createElement(tag);
         if (node.classes.length) e.className = node.classes.join(' ');
         if (node.type === 'lang' && node.annotation) e.lang = node.annotation;
-        this.nodes(e, node.children);
-        parent.appendChild(e);
+        top.into.appendChild(e);
+        stack.push({ list: node.children, i: 0, into: e });
       }
     }
   }
@@ -194,15 +212,29 @@ function problemText(p: CueSourceProblem): string {
   return at ? `${at.charAt(0).toUpperCase()}${at.slice(1)}: ${p.message}` : p.message;
 }
 
-/** A collapsible list of problems that did not stop the files loading. */
-export function renderProblems(problems: readonly CueSourceProblem[]): TemplateResult | typeof nothing {
+/** How many problems a list shows; the rest are counted ("and 12,345 more"). */
+export const PROBLEMS_SHOWN = 50;
+
+/** The first {@link PROBLEMS_SHOWN} problems as list items, then how many more there are. */
+function problemItems(problems: readonly CueSourceProblem[], total: number): TemplateResult {
+  const shown = problems.slice(0, PROBLEMS_SHOWN);
+  const more = Math.max(total, problems.length) - shown.length;
+  return html`<ul part="problem-list">
+    ${shown.map((p) => html`<li part="problem">${problemText(p)}</li>`)}
+    ${more > 0 ? html`<li part="problem problem-more">and ${more.toLocaleString('en')} more</li>` : nothing}
+  </ul>`;
+}
+
+/**
+ * A collapsible list of problems that did not stop the files loading.
+ * @param total - how many there were in all (`problems` may hold only the first).
+ */
+export function renderProblems(problems: readonly CueSourceProblem[], total = problems.length): TemplateResult | typeof nothing {
   if (!problems.length) return nothing;
-  const n = problems.length;
+  const n = Math.max(total, problems.length);
   return html`<details part="problems">
-    <summary part="problems-summary">${n} ${n === 1 ? 'problem' : 'problems'} in the transcript files</summary>
-    <ul part="problem-list">
-      ${problems.map((p) => html`<li part="problem">${problemText(p)}</li>`)}
-    </ul>
+    <summary part="problems-summary">${n.toLocaleString('en')} ${n === 1 ? 'problem' : 'problems'} in the transcript files</summary>
+    ${problemItems(problems, n)}
   </details>`;
 }
 
@@ -210,10 +242,6 @@ export function renderProblems(problems: readonly CueSourceProblem[]): TemplateR
 export function renderFailure(f: CueSourceFailure): TemplateResult {
   return html`<div part="error" role="alert">
     <p><strong>The transcript could not be loaded.</strong> ${f.message}</p>
-    ${f.errors.length
-      ? html`<ul part="problem-list">
-          ${f.errors.map((p) => html`<li part="problem">${problemText(p)}</li>`)}
-        </ul>`
-      : nothing}
+    ${f.errors.length ? problemItems(f.errors, f.errorCount ?? f.errors.length) : nothing}
   </div>`;
 }
