@@ -109,6 +109,26 @@ const viteUrlImports = {
   },
 };
 
+/** Generated cases per property test (test/core/*.property.test.ts): a few hundred in `npm test`, more under `npm run fuzz`. */
+const fuzzRuns = Number(process.env.FUZZ_RUNS) || 0;
+
+/**
+ * A request that never answers (until the client gives up or 60 s pass): lets
+ * tests check that a load that hangs times out instead of "Loading..." forever.
+ * @type {import('@web/dev-server-core').Middleware}
+ */
+async function hang(ctx, next) {
+  if (!ctx.path.startsWith('/__hang/')) return next();
+  await new Promise((resolve) => {
+    const timer = setTimeout(resolve, 60000);
+    ctx.req.once('close', () => {
+      clearTimeout(timer);
+      resolve(undefined);
+    });
+  });
+  ctx.status = 504;
+}
+
 const only = process.env.BROWSERS?.split(',');
 const browsers = [
   ['chromium', chromium],
@@ -126,7 +146,9 @@ export default {
   testsStartTimeout: 120000,
   testsFinishTimeout: 300000,
   testFramework: { config: { timeout: 30000 } },
-  middleware: [mediaRanges],
+  middleware: [hang, mediaRanges],
+  testRunnerHtml: (framework) =>
+    `<!doctype html><html><body><script>globalThis.__CUELINE_FUZZ_RUNS__ = ${fuzzRuns};</script><script type="module" src="${framework}"></script></body></html>`,
   plugins: [viteUrlImports, esbuildPlugin({ ts: true, tsconfig: resolve('tsconfig.json'), target: 'es2022' })],
   browsers,
 };

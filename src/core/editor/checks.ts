@@ -180,9 +180,16 @@ export function sortCues(session: EditorSession): EditorSession {
   order.forEach((old, pos) => (where[old] = pos));
   const cues = order.map((i) => session.cues[i]!);
   const chapters = session.chapters.map((ch) => {
-    const members = Array.from({ length: ch.endCue - ch.startCue }, (_, k) => where[ch.startCue + k]!);
-    const startCue = members.length ? Math.min(...members) : ch.startCue;
-    const endCue = members.length ? Math.max(...members) + 1 : startCue;
+    // A loop rather than Math.min(...members): a chapter can hold more cues than a call takes arguments.
+    let lo = Infinity;
+    let hi = -Infinity;
+    for (let k = ch.startCue; k < ch.endCue; k++) {
+      const w = where[k]!;
+      if (w < lo) lo = w;
+      if (w > hi) hi = w;
+    }
+    const startCue = hi >= lo ? lo : ch.startCue;
+    const endCue = hi >= lo ? hi + 1 : startCue;
     return { ...ch, startCue, endCue };
   });
   const notes = session.doc.notes.map((n) => ({ ...n, beforeCue: n.beforeCue < order.length ? where[n.beforeCue]! : n.beforeCue }));

@@ -1,4 +1,5 @@
 import { escapeCueText, joinVoice } from './cue-text.js';
+import { MAX_HOURS } from '../webvtt/timestamp.js';
 import { createSession, DEFAULT_SETTINGS, type EditCue, type EditorSession, type ImportError } from './session.js';
 
 /**
@@ -60,6 +61,15 @@ export function sessionFromSRT(text: string): EditorSession {
       continue;
     }
     const [, h1, m1, s1, f1, h2, m2, s2, f2] = timing as unknown as string[];
+    const huge = Number(h1) > MAX_HOURS ? 1 : Number(h2) > MAX_HOURS ? 2 : 0;
+    if (huge) {
+      // Such a time cannot be held to the millisecond, nor written back as WebVTT: the cue is skipped.
+      const line = lines[i]!;
+      const column = huge === 1 ? line.search(/\d/) + 1 : line.indexOf('-->') + 4 + (line.slice(line.indexOf('-->') + 3).search(/\d/));
+      fail('bad-timestamp', `Cue ${huge === 1 ? 'start' : 'end'} time has more than ${MAX_HOURS} hours; cue skipped.`, i + 1, column);
+      while (i < lines.length && lines[i]!.trim() !== '') i++;
+      continue;
+    }
     const startTime = seconds(h1!, m1!, s1!, f1!);
     const endTime = seconds(h2!, m2!, s2!, f2!);
     i++;
