@@ -157,7 +157,8 @@ async function fetchCues(url: string, signal: AbortSignal, ms = LOAD_TIMEOUT_MS)
     if (timed.aborted) throw chaptersFailure('timeout', href, `The chapters file ${name} did not arrive within ${Math.round(ms / 1000)} s.`);
     throw chaptersFailure('network', href, `The chapters file ${name} could not be fetched (network error).`);
   }
-  const doc = parseWebVTT(text);
+  // `text()` decoded the bytes and removed one BOM: another one is content (the spec rejects it).
+  const doc = parseWebVTT(text, { bomRemoved: true });
   const fatal = doc.errors.find((e) => e.fatal);
   if (fatal) {
     const err = chaptersFailure('not-webvtt', href, `The chapters file ${name} is not WebVTT.`);

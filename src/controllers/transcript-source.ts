@@ -208,7 +208,8 @@ async function loadUrl(url: string, source: CueSourceKind, signal: AbortSignal, 
     if (timed.aborted) throw timedOut(source, href, ms);
     throw failure('network', source, href, `The ${source} file ${name} could not be fetched (network error).`);
   }
-  const doc = parseWebVTT(text);
+  // `text()` decoded the bytes and removed one BOM: another one is content (the spec rejects it).
+  const doc = parseWebVTT(text, { bomRemoved: true });
   const problems: CueSourceProblem[] = doc.errors.map(({ code, message, line, column }) => ({ source, url: href, code, message, line, column }));
   const problemCount = doc.errorCount ?? doc.errors.length;
   if (doc.errors.some((e) => e.fatal)) {

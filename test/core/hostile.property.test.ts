@@ -111,8 +111,10 @@ describe('property: WebVTT parser and serializer', () => {
     expect(doc.errors.length).to.equal(MAX_KEPT_ERRORS);
   });
 
-  it('GOOD: two leading byte order marks are accepted; a line: number too large for a double is ignored', () => {
-    expect(shape('\uFEFF\uFEFFWEBVTT\n\n00:01.000 --> 00:02.000\nx')).to.deep.equal([['', 1, 2, 'x']]);
+  it('BAD: a BOM left after decoding is content (bomRemoved), so the signature fails; a line: number too large for a double is ignored', () => {
+    expect(shape('\uFEFFWEBVTT\n\n00:01.000 --> 00:02.000\nx')).to.deep.equal([['', 1, 2, 'x']]);
+    expect(parseWebVTT('\uFEFFWEBVTT\n\n00:01.000 --> 00:02.000\nx', { bomRemoved: true }).errors.map((e) => e.code)).to.deep.equal(['bad-signature']);
+    expect(parseWebVTT('WEBVTT\n\n00:01.000 --> 00:02.000\nx', { bomRemoved: true }).cues).to.have.length(1);
     const doc = parseWebVTT(`WEBVTT\n\n00:01.000 --> 00:02.000 line:${'9'.repeat(400)}\nx`);
     expect(doc.cues[0]!.line).to.equal('auto');
     expect(doc.errors.map((e) => e.code)).to.deep.equal(['bad-setting']);

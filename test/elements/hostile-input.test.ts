@@ -57,6 +57,15 @@ describe('hostile input: <cue-transcript>', () => {
     expect(e.detail.errorCount).to.equal(1);
   });
 
+  it('BAD: a file that starts with two byte order marks is not WebVTT (the decoder removes one, the second is content)', async () => {
+    const bytes = new Uint8Array([0xef, 0xbb, 0xbf, 0xef, 0xbb, 0xbf, ...new TextEncoder().encode('WEBVTT\n\n00:00.000 --> 00:01.000\nx\n')]);
+    const el = document.createElement('cue-transcript');
+    el.src = URL.createObjectURL(new Blob([bytes], { type: 'text/vtt' }));
+    const error = nextEvent(el, 'cue-error');
+    (await fixture<HTMLDivElement>(html`<div></div>`)).append(el);
+    expect((await error).detail.reason).to.equal('not-webvtt');
+  });
+
   it('BAD: 1 MB of arrow lines: the exact count, the first few dozen listed, "and N more"', async () => {
     const n = 1 << 17;
     const el = document.createElement('cue-transcript');

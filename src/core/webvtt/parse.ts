@@ -23,6 +23,18 @@ const enum Kind {
   Region,
 }
 
+/** Options of {@link parseWebVTT}. */
+export interface ParseOptions {
+  /**
+   * The text was decoded from bytes by a UTF-8 decoder that already removed
+   * one byte order mark (`Response.text()`, `Blob.text()`, `TextDecoder`), so a
+   * leading U+FEFF left in it is the file's own content. Default false: text
+   * read as-is (Node's `readFileSync(f, 'utf8')`) may start with its BOM, which
+   * is skipped.
+   */
+  bomRemoved?: boolean;
+}
+
 /**
  * Parses a WebVTT file. Cues keep their raw text (parse it with
  * `parseCueText`); `NOTE` blocks, `STYLE` sheets and `REGION`s are kept so
@@ -31,13 +43,13 @@ const enum Kind {
  *
  * @see https://www.w3.org/TR/webvtt1/#webvtt-parser-algorithm
  */
-export function parseWebVTT(text: string): WebVTTDocument {
+export function parseWebVTT(text: string, options: ParseOptions = {}): WebVTTDocument {
   const doc: WebVTTDocument = { header: '', cues: [], regions: [], styles: [], notes: [], errors: [], errorCount: 0 };
   if (typeof text !== 'string') {
     addError(doc, { code: 'bad-input', message: 'Input is not a string', line: 1, column: 1, fatal: true });
     return doc;
   }
-  new Parser(normalize(text), doc).run();
+  new Parser(normalize(text), doc, options.bomRemoved === true).run();
   return doc;
 }
 
@@ -65,6 +77,7 @@ class Parser {
   constructor(
     readonly s: string,
     readonly doc: WebVTTDocument,
+    readonly bomRemoved: boolean,
   ) {
     this.ctx = { doc, line: 0, lineStart: 0 };
   }
@@ -72,10 +85,10 @@ class Parser {
   run(): void {
     const { s, doc } = this;
     const len = s.length;
-    // A leading BOM is the encoding's, not the file's (UTF-8 decode strips one; text
-    // that was decoded without stripping it, or written with a BOM twice, keeps one more).
-    let start = 0;
-    while (start < 2 && s.charCodeAt(start) === 0xfeff) start++;
+    // A leading BOM is the encoding's, not the file's. UTF-8 decoding (fetch's
+    // `text()`, `TextDecoder`) strips one; text read without decoding it keeps it.
+    // A second BOM is content, and fails the signature, as the spec's parser has it.
+    const start = !this.bomRemoved && s.charCodeAt(0) === 0xfeff ? 1 : 0;
     const problem = signatureProblem(s, start);
     if (problem) {
       addError(doc, { code: 'bad-signature', message: problem[0], line: 1, column: problem[1], fatal: true });

@@ -57,7 +57,7 @@ describe('parseWebVTT: file structure', () => {
     ['BAD: WEBVTTX', 'WEBVTTX\n\n' + C + '\nx', ['!bad-signature@1:7'], []],
     ['BAD: WEBVTT followed by form feed', 'WEBVTT\f\n\n' + C + '\nx', ['!bad-signature@1:7'], []],
     ['BAD: leading blank line', '\nWEBVTT\n\n' + C + '\nx', ['!bad-signature@1:1'], []],
-    ['BAD: two BOMs', '\uFEFF\uFEFFWEBVTT\n\n' + C + '\nx', ['!bad-signature@1:1'], []],
+    ['BAD: two BOMs (text read without decoding: the first is skipped, the second is content)', '\uFEFF\uFEFFWEBVTT\n\n' + C + '\nx', ['!bad-signature@1:1'], []],
     ['BAD: cue right after the header line (header ends at the arrow line)', 'WEBVTT\n' + C + '\nx', ['missing-blank-line@2:11'], [['', 1, 2, 'x']]],
     ['BAD: header line then cue without blank line', 'WEBVTT\nKind: x\n' + C + '\nx', ['missing-blank-line@3:11'], [['', 1, 2, 'x']]],
     ['BAD: an id line right after the signature is header', 'WEBVTT\nid\n' + C + '\nx', ['missing-blank-line@3:11'], [['', 1, 2, 'x']]],

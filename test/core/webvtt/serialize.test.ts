@@ -3,8 +3,8 @@ import { parseWebVTT, serializeWebVTT, parseCueText } from '../../../src/core/we
 import type { WebVTTDocument } from '../../../src/core/webvtt/index.js';
 import { describe, it } from './bdd.js';
 
-function withoutErrors(doc: WebVTTDocument): Omit<WebVTTDocument, 'errors'> {
-  const { errors: _errors, ...rest } = doc;
+function withoutErrors(doc: WebVTTDocument): Omit<WebVTTDocument, 'errors' | 'errorCount'> {
+  const { errors: _errors, errorCount: _count, ...rest } = doc;
   return rest;
 }
 
