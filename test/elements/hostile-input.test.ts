@@ -102,6 +102,43 @@ describe('hostile input: <cue-transcript>', () => {
   });
 });
 
+/** Left edge of the `n`-th character of `el`'s first text node, in viewport pixels. */
+function charX(el: Element, n: number): number {
+  const walker = document.createTreeWalker(el, NodeFilter.SHOW_TEXT);
+  const node = walker.nextNode() as Text;
+  const r = document.createRange();
+  r.setStart(node, n);
+  r.setEnd(node, n + 1);
+  return r.getBoundingClientRect().left;
+}
+
+describe('hostile input: bidirectional text', () => {
+  it('BAD: an unclosed U+202E in one cue, voice or title does not reverse the next one', async () => {
+    const el = document.createElement('cue-transcript');
+    el.src = served(
+      'WEBVTT\n\n00:00.000 --> 00:01.000\n<v Ann\u202e>evil \u202eoverride\n\n00:01.000 --> 00:02.000\n<v Ann\u202e>plain words\n',
+      'text/vtt',
+    );
+    const load = nextEvent(el, 'cue-load');
+    const root = await fixture<HTMLDivElement>(html`<div></div>`);
+    root.append(el);
+    await load;
+    await rendered(el);
+    const next = el.shadowRoot!.querySelector('[data-cue="1"]')!;
+    expect(next.textContent).to.equal('plain words');
+    // Left to right: "p" is left of "w".
+    expect(charX(next, 0)).to.be.below(charX(next, 6));
+    const nav = document.createElement('cue-chapters');
+    nav.setAttribute('chapters', served('WEBVTT\n\n00:00.000 --> 00:01.000\nOne \u202eflipped\n\n00:01.000 --> 00:02.000\nsecond title\n', 'text/vtt'));
+    root.append(nav);
+    await listed(nav);
+    const titles = [...nav.shadowRoot!.querySelectorAll('bdi')];
+    expect(titles.map((t) => t.textContent)).to.deep.equal(['One \u202eflipped', 'second title']);
+    // The override in the first title stays inside it: the second reads left to right.
+    expect(charX(titles[1]!, 0)).to.be.below(charX(titles[1]!, 7));
+  });
+});
+
 describe('hostile input: <cue-chapters>', () => {
   it('BAD: its own chapters URL failing shows a message and fires cue-error', async () => {
     const root = await fixture<HTMLDivElement>(html`<div></div>`);

@@ -28,7 +28,7 @@ export interface QuestionState {
 export function renderQuestionBody(q: TranscriptQuestion, state: QuestionState): TemplateResult {
   const length = questionLength(q);
   return html`<span part="number" aria-hidden="true">${q.number}</span>
-    <span part="title"><span class="sr">Question ${q.number}: </span>${q.title}</span>
+    <span part="title"><span class="sr">Question ${q.number}: </span><bdi>${q.title}</bdi></span>
     <span part="meta">
       <time part="time" datetime=${isoDuration(q.startTime)}
         ><span aria-hidden="true">${formatTime(q.startTime)}</span

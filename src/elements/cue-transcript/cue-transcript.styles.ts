@@ -91,6 +91,13 @@ export const styles = css`
     color: var(--_muted);
   }
 
+  /* Each cue, voice and title is its own bidi island: an unclosed U+202E in one cue never reverses the next. */
+  [part~='cue'],
+  [part~='speaker'],
+  [part~='question-title'] {
+    unicode-bidi: isolate;
+  }
+
   [part~='cue'] {
     cursor: pointer;
     border-radius: var(--cue-radius, 0.2em);
