@@ -10,6 +10,8 @@ export interface MediaBindingOptions {
   onTime(time: number): void;
   /** The media element read from changed (bound, unbound, or its source changed). */
   onMedia?(media: MediaLike | null): void;
+  /** The media cannot be played (`message` says why, for a viewer), or can again (`null`). */
+  onMediaError?(message: string | null): void;
 }
 
 /**
@@ -35,6 +37,7 @@ export class MediaBindingController implements ReactiveController {
     this.#clock = new MediaClockController(host, {
       onTime: (time) => this.#options.onTime(time),
       onSourceChange: (media) => this.#options.onMedia?.(media),
+      onMediaError: (message) => this.#options.onMediaError?.(message),
     });
     host.addController(this);
   }
@@ -61,6 +64,11 @@ export class MediaBindingController implements ReactiveController {
     return this.#link.controller;
   }
 
+  /** Why the bound media cannot play, in a viewer's words; null when it can (or none is bound). */
+  get mediaError(): string | null {
+    return this.#clock.error;
+  }
+
   /** Last media time read, seconds (NaN before the first). */
   get time(): number {
     return this.#clock.time;
@@ -74,9 +82,12 @@ export class MediaBindingController implements ReactiveController {
   /**
    * Seeks to `time` (seconds) without starting playback. Before the media has
    * metadata, the seek waits for it, so a deep link on page load lands.
+   * Returns false, and changes nothing, when the media cannot play (it failed
+   * to load): the element then never shows a time the media is not at.
    */
-  seek(time: number): void {
+  seek(time: number): boolean {
     const media = this.#clock.media;
+    if (this.#clock.error) return false;
     const direct = this.#forRef.element;
     const go = (): void => {
       if (isMediaLike(direct)) direct.currentTime = time;
@@ -90,6 +101,7 @@ export class MediaBindingController implements ReactiveController {
       go();
     }
     this.#options.onTime(time);
+    return true;
   }
 
   /** Starts playback at the viewer's request (a user gesture): straight on a `for` element, else `mediaplayrequest`. */

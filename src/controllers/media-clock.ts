@@ -22,6 +22,27 @@ export interface MediaClockOptions {
   onTime(time: number): void;
   /** The media's source changed (`emptied`, `loadstart`): whatever was derived from it is stale. */
   onSourceChange?(media: MediaLike): void;
+  /** The media failed to load or decode (`message` says so for a viewer), or recovered (`null`). */
+  onMediaError?(message: string | null): void;
+}
+
+/** What went wrong with the media, in a viewer's words, or null when nothing did. */
+export function mediaErrorMessage(media: MediaLike): string | null {
+  const m = media as Partial<HTMLMediaElement>;
+  const code = m.error?.code;
+  // All <source> children failed: no error object, but no source either.
+  const noSource = m.networkState === 3 && (m.readyState ?? 0) === 0 && (m.currentSrc === '' || code !== undefined);
+  if (code === undefined && !noSource) return null;
+  switch (code) {
+    case 1:
+      return 'Loading the recording was stopped.';
+    case 2:
+      return 'The recording could not be loaded because of a network error.';
+    case 3:
+      return 'The recording could not be played: it is damaged or in a form this browser cannot decode.';
+    default:
+      return 'The recording could not be loaded: it was not found, or this browser cannot play its format.';
+  }
 }
 
 /** Events after which a paused media element's time may have moved. */
@@ -41,6 +62,7 @@ const SOURCE_EVENTS = ['emptied', 'loadstart'];
 export class MediaClockController implements ReactiveController {
   readonly #options: MediaClockOptions;
   #media: MediaLike | null = null;
+  #error: string | null = null;
   #abort: AbortController | null = null;
   #frame = 0;
   #connected = false;
@@ -67,6 +89,11 @@ export class MediaClockController implements ReactiveController {
   /** True while a frame is scheduled (the media is playing). */
   get running(): boolean {
     return this.#frame !== 0;
+  }
+
+  /** Why the media cannot play, for a viewer; null while it is fine (or unbound). */
+  get error(): string | null {
+    return this.#error;
   }
 
   /** The last time reported, seconds (NaN before the first report). */
@@ -105,12 +132,26 @@ export class MediaClockController implements ReactiveController {
     };
     const onSource = (): void => {
       this.#last = Number.NaN;
+      this.#setError(null);
       this.#options.onSourceChange?.(media);
       onStill();
+    };
+    // Capture: a failing <source> child's `error` does not bubble to the media element.
+    // A task later: after the last <source> fails, networkState only then says there is none left.
+    const onError = (e: Event): void => {
+      setTimeout(() => {
+        if (this.#media !== media) return;
+        const message = mediaErrorMessage(media);
+        // Custom media (hls-video, ...) may report only the event itself.
+        this.#setError(message ?? (e.target === media ? 'The recording could not be loaded.' : null));
+      });
     };
     for (const type of PLAY_EVENTS) media.addEventListener(type, onPlay, opts);
     for (const type of STILL_EVENTS) media.addEventListener(type, onStill, opts);
     for (const type of SOURCE_EVENTS) media.addEventListener(type, onSource, opts);
+    media.addEventListener('error', onError, { signal: abort.signal, capture: true });
+    media.addEventListener('loadedmetadata', () => this.#setError(null), opts);
+    this.#setError(mediaErrorMessage(media));
     this.sync();
     if (!media.paused) this.#start();
   }
@@ -119,6 +160,13 @@ export class MediaClockController implements ReactiveController {
     this.#abort?.abort();
     this.#abort = null;
     this.#stop();
+    this.#setError(null);
+  }
+
+  #setError(message: string | null): void {
+    if (message === this.#error) return;
+    this.#error = message;
+    this.#options.onMediaError?.(message);
   }
 
   #start(): void {

@@ -3,8 +3,8 @@ import { parseWebVTT } from '../core/webvtt/index.js';
 import { buildTranscript } from '../core/transcript/index.js';
 import type { CueLike, Transcript } from '../core/transcript/index.js';
 
-/** Which file a problem or failure belongs to. */
-export type CueSourceKind = 'transcript' | 'chapters';
+/** Which file a problem or failure belongs to (`media`: the recording itself). */
+export type CueSourceKind = 'transcript' | 'chapters' | 'media';
 
 /** A problem in a WebVTT file that did not stop it loading. Lines and columns are 1-based. */
 export interface CueSourceProblem {
@@ -18,7 +18,7 @@ export interface CueSourceProblem {
 }
 
 /** Why a transcript could not be shown. */
-export type CueErrorReason = 'network' | 'http' | 'not-webvtt' | 'track' | 'timeout';
+export type CueErrorReason = 'network' | 'http' | 'not-webvtt' | 'track' | 'timeout' | 'media';
 
 /** How long a file may take to arrive (headers and body) before it counts as failed. */
 export const LOAD_TIMEOUT_MS = 20_000;
@@ -154,6 +154,12 @@ export class TranscriptSourceController implements ReactiveController {
     const message = `The ${source} file could not be read (${reason instanceof Error ? reason.message : String(reason)}).`;
     this.#options.onError({ reason: 'network', source, url: '', message, status: 0, errors: [], errorCount: 0 });
   }
+}
+
+/** The `cue-error` detail for a recording that cannot be played. */
+export function mediaFailure(message: string, media: EventTarget | null): CueSourceFailure {
+  const m = media as Partial<HTMLMediaElement> | null;
+  return { reason: 'media', source: 'media', url: m?.currentSrc || m?.src || '', message, status: 0, errors: [], errorCount: 0 };
 }
 
 function failure(

@@ -198,3 +198,37 @@ describe('hostile input: transcript load that hangs under a linked navigator', (
     await waitFor(() => !shadowText(nav).includes('Loading'), 'navigator message');
   });
 });
+
+describe('hostile input: media that cannot play', () => {
+  for (const [what, src] of [
+    ['a 404', '/test/fixtures/missing.mp4'],
+    ['undecodable bytes', 'garbage'],
+  ] as const) {
+    it(`BAD: ${what}: the transcript says so, fires cue-error, and a click does not pretend to seek`, async () => {
+      const root = await fixture<HTMLDivElement>(html`<div></div>`);
+      const url = src === 'garbage' ? URL.createObjectURL(new Blob([new Uint8Array(4096).fill(7)], { type: 'video/mp4' })) : src;
+      const video = document.createElement('video');
+      video.id = 'broken';
+      video.preload = 'auto';
+      const el = document.createElement('cue-transcript');
+      el.setAttribute('for', 'broken');
+      el.src = TALK;
+      const error = new Promise<CustomEvent>((resolve) => el.addEventListener('cue-error', (e) => e.detail.source === 'media' && resolve(e)));
+      root.append(video, el);
+      video.src = url;
+      const e = await error;
+      expect(e.detail.reason).to.equal('media');
+      await rendered(el);
+      const alert = await waitFor(() => el.shadowRoot!.querySelector('[part="media-error"]'), `media error shown: ${el.shadowRoot!.textContent?.slice(0, 200)}`);
+      expect(alert.getAttribute('role')).to.equal('alert');
+      expect(alert.textContent).to.contain('could not be');
+      const before = el.activeCueIndex;
+      const cue = el.shadowRoot!.querySelector<HTMLElement>('[data-cue="2"]')!;
+      cue.click();
+      await new Promise((r) => setTimeout(r, 400));
+      expect(cue.hasAttribute('aria-current')).to.equal(false);
+      expect(video.currentTime).to.equal(0);
+      expect(el.activeCueIndex).to.equal(before);
+    });
+  }
+});

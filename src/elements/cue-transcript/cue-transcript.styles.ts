@@ -153,7 +153,13 @@ export const styles = css`
     outline-offset: 0.15em;
   }
 
-  [part~='error'] {
+  [part~='media-error'] {
+    flex: none;
+    margin: 0 0 0.5rem;
+  }
+
+  [part~='error'],
+  [part~='media-error'] {
     color: var(--_error);
     border-inline-start: 0.25rem solid currentColor;
     padding-inline-start: 0.75rem;

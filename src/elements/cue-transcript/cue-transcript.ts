@@ -8,7 +8,7 @@ import { PassageCopyController } from '../../controllers/passage-copy.js';
 import { PressActivationController } from '../../controllers/press-activation.js';
 import { RovingFocusController } from '../../controllers/roving-focus.js';
 import { TranscriptSearchController } from '../../controllers/transcript-search.js';
-import { LOAD_TIMEOUT_MS, TranscriptSourceController, type CueSourceFailure, type CueSourceProblem } from '../../controllers/transcript-source.js';
+import { LOAD_TIMEOUT_MS, mediaFailure, TranscriptSourceController, type CueSourceFailure, type CueSourceProblem } from '../../controllers/transcript-source.js';
 import { ActiveMarks, CHANGED_CUE } from './active-marks.js';
 import type { CueActivateDetail, CueChangeDetail, CueErrorDetail, CueLoadDetail } from './events.js';
 import { pageTarget } from './navigation.js';
@@ -74,6 +74,7 @@ const SLICE = 2500;
  * @csspart back-to-now - The button that resumes following after the reader scrolled away.
  * @csspart status - Loading and empty messages.
  * @csspart error - The message shown when the transcript could not be loaded (role=alert).
+ * @csspart media-error - The message shown when the bound recording cannot be loaded or played.
  * @csspart problems - The collapsible list of problems found in the files.
  * @csspart problems-summary - Its summary line.
  * @csspart problem-list - A list of problems.
@@ -143,6 +144,8 @@ export class CueTranscript extends LitElement {
 
   @state() private _model: Transcript | null = null;
   @state() private _problems: CueSourceProblem[] = [];
+  /** Why the bound media cannot play ('' when it can): shown above the transcript. */
+  @state() private _mediaError = '';
   /** How many problems there were in all; `_problems` holds the first of them. */
   @state() private _problemCount = 0;
   @state() private _failure: CueSourceFailure | null = null;
@@ -158,6 +161,10 @@ export class CueTranscript extends LitElement {
   readonly #media = new MediaBindingController(this, {
     onTime: (time) => this.#onTime(time),
     onMedia: () => this.#syncSource(),
+    onMediaError: (message) => {
+      this._mediaError = message ?? '';
+      if (message) this.#queue('cue-error', mediaFailure(message, this.#media.media) satisfies CueErrorDetail);
+    },
   });
   readonly #follow = new FollowScrollController(this);
   readonly #roving = new RovingFocusController(this, {
@@ -285,7 +292,8 @@ export class CueTranscript extends LitElement {
   protected override render(): unknown {
     const t = this._model;
     const following = this.#follow.following || this.noFollow;
-    return html`${renderProblems(this._problems, this._problemCount)}
+    return html`${this._mediaError ? html`<p part="media-error" role="alert">${this._mediaError} The transcript can still be read.</p>` : nothing}
+      ${renderProblems(this._problems, this._problemCount)}
       ${this.noSearch && !this.#passage.passage
         ? nothing
         : html`<div part="toolbar">${this.noSearch ? nothing : this.#search.render()}${this.#passage.render()}</div>`}
@@ -452,8 +460,9 @@ export class CueTranscript extends LitElement {
   }
 
   #seek(time: number): void {
-    // The binding also shows the new position at once, whatever the media takes to get there.
-    this.#media.seek(time);
+    // The binding also shows the new position at once, whatever the media takes to get there;
+    // media that failed to load does not move, so neither does the highlight.
+    if (!this.#media.seek(time)) return;
     const el = this.#nowElement();
     if (el && !this.noFollow) this.#follow.reveal(el);
   }
