@@ -5,6 +5,11 @@
  */
 import 'media-chrome';
 import './elements/cue-editor/define.js';
+import { addNamedReferences } from './core/webvtt/char-refs.js';
+import { MORE_NAMED_REFERENCES } from './core/webvtt/char-ref-full.js';
+
+// The editor reads files of every kind: it decodes all of HTML's named references from the start.
+addNamedReferences(MORE_NAMED_REFERENCES);
 
 export { CueEditor } from './elements/cue-editor/define.js';
 export { CueEditorTimeline } from './elements/cue-editor-timeline/define.js';

@@ -1,5 +1,5 @@
 import type { ReactiveController, ReactiveControllerHost } from 'lit';
-import { parseWebVTT } from '../core/webvtt/index.js';
+import { loadFullCharRefTable, needsFullCharRefTable, parseWebVTT } from '../core/webvtt/index.js';
 import { buildTranscript, type CueLike, type Transcript } from '../core/transcript/index.js';
 import { fileName, LOAD_TIMEOUT_MS, type CueSourceFailure } from './transcript-source.js';
 
@@ -157,6 +157,8 @@ async function fetchCues(url: string, signal: AbortSignal, ms = LOAD_TIMEOUT_MS)
     if (timed.aborted) throw chaptersFailure('timeout', href, `The chapters file ${name} did not arrive within ${Math.round(ms / 1000)} s.`);
     throw chaptersFailure('network', href, `The chapters file ${name} could not be fetched (network error).`);
   }
+  // Names beyond HTML 4's (`&check;`) need the whole table, loaded only for files that use one.
+  if (needsFullCharRefTable(text)) await loadFullCharRefTable();
   // `text()` decoded the bytes and removed one BOM: another one is content (the spec rejects it).
   const doc = parseWebVTT(text, { bomRemoved: true });
   const fatal = doc.errors.find((e) => e.fatal);
@@ -188,10 +190,12 @@ async function trackCues(track: HTMLTrackElement, signal: AbortSignal): Promise<
       if (track.readyState === HTMLTrackElement.ERROR) fail();
     });
   }
-  return Array.from(textTrack.cues ?? [], (cue) => ({
+  const cues = Array.from(textTrack.cues ?? [], (cue) => ({
     id: cue.id,
     startTime: cue.startTime,
     endTime: cue.endTime,
     text: 'text' in cue && typeof cue.text === 'string' ? cue.text : '',
   }));
+  if (cues.some((c) => needsFullCharRefTable(c.text))) await loadFullCharRefTable();
+  return cues;
 }

@@ -1,5 +1,5 @@
 import type { ReactiveController, ReactiveControllerHost } from 'lit';
-import { parseWebVTT } from '../core/webvtt/index.js';
+import { loadFullCharRefTable, needsFullCharRefTable, parseWebVTT } from '../core/webvtt/index.js';
 import { buildTranscript } from '../core/transcript/index.js';
 import type { CueLike, Transcript } from '../core/transcript/index.js';
 
@@ -214,6 +214,8 @@ async function loadUrl(url: string, source: CueSourceKind, signal: AbortSignal, 
     if (timed.aborted) throw timedOut(source, href, ms);
     throw failure('network', source, href, `The ${source} file ${name} could not be fetched (network error).`);
   }
+  // Names beyond HTML 4's (`&check;`) need the whole table, loaded only for files that use one.
+  if (needsFullCharRefTable(text)) await loadFullCharRefTable();
   // `text()` decoded the bytes and removed one BOM: another one is content (the spec rejects it).
   const doc = parseWebVTT(text, { bomRemoved: true });
   const problems: CueSourceProblem[] = doc.errors.map(({ code, message, line, column }) => ({ source, url: href, code, message, line, column }));
@@ -273,6 +275,7 @@ async function loadTrack(track: HTMLTrackElement, source: CueSourceKind, signal:
     });
   }
   const cues = textTrack.cues ? Array.from(textTrack.cues, toCueLike) : [];
+  if (cues.some((c) => needsFullCharRefTable(c.text))) await loadFullCharRefTable();
   return { cues, problems: [], problemCount: 0 };
 }
 

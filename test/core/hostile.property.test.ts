@@ -165,3 +165,17 @@ describe('property: deep links', () => {
     );
   });
 });
+
+describe('conformance: named character references', () => {
+  it('GOOD: the whole HTML table loads on demand; until then names beyond HTML 4 stay text', async () => {
+    const { needsFullCharRefTable, loadFullCharRefTable, cueTextToPlain } = await import('../../src/core/webvtt/index.js');
+    expect(needsFullCharRefTable('a &amp; b')).to.equal(false);
+    const text = '&ClockwiseContourIntegral; &nsubE; &amp;';
+    if (needsFullCharRefTable(text)) {
+      expect(cueTextToPlain(parseCueText(text))).to.equal(text.replace('&amp;', '&'));
+    }
+    await loadFullCharRefTable();
+    expect(cueTextToPlain(parseCueText(text))).to.equal('\u2232 \u2AC5\u0338 &');
+    expect(cueTextToPlain(parseCueText('&nosuchname; &amp'))).to.equal('&nosuchname; &');
+  });
+});

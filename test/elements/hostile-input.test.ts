@@ -112,6 +112,18 @@ function charX(el: Element, n: number): number {
   return r.getBoundingClientRect().left;
 }
 
+describe('conformance: HTML named character references', () => {
+  it('GOOD: names beyond HTML 4 (&ClockwiseContourIntegral;, &nsubE;, &check;) decode in a loaded transcript', async () => {
+    const el = document.createElement('cue-transcript');
+    el.src = served('WEBVTT\n\n00:00.000 --> 00:01.000\n&ClockwiseContourIntegral; &nsubE; &check; &amp; &nosuchname;\n', 'text/vtt');
+    const load = nextEvent(el, 'cue-load');
+    (await fixture<HTMLDivElement>(html`<div></div>`)).append(el);
+    await load;
+    await rendered(el);
+    expect(el.shadowRoot!.querySelector('[data-cue="0"]')!.textContent).to.equal('\u2232 \u2AC5\u0338 \u2713 & &nosuchname;');
+  });
+});
+
 describe('hostile input: bidirectional text', () => {
   it('BAD: an unclosed U+202E in one cue, voice or title does not reverse the next one', async () => {
     const el = document.createElement('cue-transcript');

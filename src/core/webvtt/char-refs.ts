@@ -8,8 +8,11 @@
  * Windows-1252 block 0x80-0x9F), and the named references listed in
  * `char-ref-table.ts` (the HTML 4.01 set, which includes every name the
  * WebVTT spec mentions: `&amp; &lt; &gt; &lrm; &rlm; &nbsp;`), including
- * HTML's legacy forms without the semicolon (`&amp` then text). Other HTML5
- * names (`&check;`, ...) are left as text.
+ * HTML's legacy forms without the semicolon (`&amp` then text). The rest of
+ * HTML's table (`&check;`, `&nsubE;`, ...) is in `char-ref-full.ts`, loaded on
+ * demand by {@link loadFullCharRefTable} (file loaders call it when
+ * {@link needsFullCharRefTable} says a text uses such a name); until then
+ * those names are left as text.
  *
  * @see https://www.w3.org/TR/webvtt1/#consume-an-html-character-reference
  * @see https://html.spec.whatwg.org/multipage/parsing.html#character-reference-state
@@ -20,19 +23,57 @@ let named: Map<string, string> | undefined;
 let legacy: Set<string> | undefined;
 let longestName = 0;
 
-function tables(): Map<string, string> {
-  if (named) return named;
-  named = new Map();
-  for (const pair of NAMED_REFERENCES.split(' ')) {
+let full: Promise<void> | null = null;
+
+function addPairs(table: Map<string, string>, pairs: string): void {
+  for (const pair of pairs.split(' ')) {
     const colon = pair.indexOf(':');
     if (colon < 0) continue;
     const name = pair.slice(0, colon);
-    const points = pair.slice(colon + 1).split('.').map((hex) => parseInt(hex, 16));
-    named.set(name, String.fromCodePoint(...points));
+    let value = '';
+    for (const hex of pair.slice(colon + 1).split('.')) value += String.fromCodePoint(parseInt(hex, 16));
+    table.set(name, value);
     longestName = Math.max(longestName, name.length);
   }
+}
+
+function tables(): Map<string, string> {
+  if (named) return named;
+  named = new Map();
+  addPairs(named, NAMED_REFERENCES);
   legacy = new Set(LEGACY_REFERENCES.split(' ').filter(Boolean));
   return named;
+}
+
+/** Adds named references (`name:hex[.hex]` pairs, space-separated) to the table in use. */
+export function addNamedReferences(pairs: string): void {
+  addPairs(tables(), pairs);
+}
+
+/**
+ * Loads the whole of HTML's named character reference table (once; later
+ * calls share the same promise). After it resolves, cue text parsing decodes
+ * every HTML name, as browsers do.
+ */
+export function loadFullCharRefTable(): Promise<void> {
+  full ??= import('./char-ref-full.js').then((m) => addNamedReferences(m.MORE_NAMED_REFERENCES));
+  return full;
+}
+
+/**
+ * Whether `text` has a named reference (`&name;`) that the table in use does
+ * not know, so {@link loadFullCharRefTable} may be needed to decode it. A
+ * name that HTML does not have either costs one load, then is known to be text.
+ */
+export function needsFullCharRefTable(text: string): boolean {
+  if (full) return false;
+  const table = tables();
+  for (let amp = text.indexOf('&'); amp !== -1; amp = text.indexOf('&', amp + 1)) {
+    let end = amp + 1;
+    while (end < text.length && end - amp <= 40 && isAlnum(text.charCodeAt(end))) end++;
+    if (end > amp + 1 && text.charCodeAt(end) === 59 && !table.has(text.slice(amp + 1, end))) return true;
+  }
+  return false;
 }
 
 /** HTML's replacements for numeric references to the C1 range (Windows-1252 code points). */

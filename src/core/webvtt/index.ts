@@ -12,3 +12,4 @@ export { formatTimestamp, parseTimestamp } from './timestamp.js';
 export { parsePercentage } from './settings.js';
 export { createRegion } from './regions.js';
 export { parseCueText, cueTextToPlain, cueVoice, cueTimedOffsets, type CueTextOptions } from './cue-text.js';
+export { loadFullCharRefTable, needsFullCharRefTable } from './char-refs.js';
