@@ -100,19 +100,33 @@ export class MediaChromeLinkController implements ReactiveController {
   #associate(target: MediaControllerLike): void {
     this.#associated = target;
     if (typeof target.associateElement === 'function') {
-      target.associateElement(this.#host);
+      this.#call(() => target.associateElement?.(this.#host));
       return;
     }
     // Not upgraded yet: link once media-chrome defines the element.
     void customElements.whenDefined(target.localName).then(() => {
       if (this.#associated !== target || !this.#connected) return;
-      target.associateElement?.(this.#host);
+      this.#call(() => target.associateElement?.(this.#host));
       this.#onChange();
     });
   }
 
   #unlink(): void {
-    this.#associated?.unassociateElement?.(this.#host);
+    const target = this.#associated;
     this.#associated = null;
+    if (target) this.#call(() => target.unassociateElement?.(this.#host));
+  }
+
+  /**
+   * Runs a call into media-chrome. Its failure (a strict page's policy blocking
+   * something media-chrome does, say) is reported, not thrown through our
+   * element: the transcript still reads and seeks through the media itself.
+   */
+  #call(fn: () => void): void {
+    try {
+      fn();
+    } catch (e) {
+      console.warn(`${this.#host.localName}: media-chrome could not link this element to its <media-controller>:`, e);
+    }
   }
 }
