@@ -244,3 +244,28 @@ describe('hostile input: media that cannot play', () => {
     });
   }
 });
+
+describe('hostile input: media-chrome failing under us', () => {
+  it('BAD: a <media-controller> whose associateElement throws does not become an uncaught error; the transcript still loads', async () => {
+    const frame = await fixture<HTMLIFrameElement>(html`<iframe></iframe>`);
+    frame.srcdoc = `<!doctype html><script>
+        window.errors = [];
+        window.addEventListener('error', (e) => window.errors.push(String(e.message)));
+        window.addEventListener('unhandledrejection', (e) => window.errors.push(String(e.reason)));
+        customElements.define('media-controller', class extends HTMLElement {
+          associateElement() { throw new Error('blocked by policy'); }
+          unassociateElement() { throw new Error('blocked by policy'); }
+        });
+      </script>
+      <script type="module">import '/src/elements/cue-transcript/define.ts';</script>
+      <media-controller id="mc"></media-controller>
+      <cue-transcript mediacontroller="mc" src="${TALK}"></cue-transcript>`;
+    await new Promise((r) => frame.addEventListener('load', r, { once: true }));
+    const w = frame.contentWindow as Window & { errors: string[] };
+    const t = await waitFor(() => w.document.querySelector<CueTranscript>('cue-transcript'), 'transcript');
+    await waitFor(() => t.shadowRoot?.querySelector('[data-cue]'), 'cues rendered');
+    t.remove();
+    await new Promise((r) => setTimeout(r, 100));
+    expect(w.errors).to.deep.equal([]);
+  });
+});
