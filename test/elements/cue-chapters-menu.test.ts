@@ -122,3 +122,35 @@ describe('<cue-chapters-menu> in a media-chrome control bar', () => {
     await waitFor(() => Math.abs(video.currentTime - 2) < 0.05, 'video at question 1');
   });
 });
+
+describe('<cue-chapters-menu> removed while open', () => {
+  it('BAD: leaves no page-wide listener behind (it would keep the element alive)', async () => {
+    const live = new Set<EventListenerOrEventListenerObject>();
+    const add = window.addEventListener;
+    const remove = window.removeEventListener;
+    window.addEventListener = function (this: Window, type: string, fn: EventListenerOrEventListenerObject, opts?: boolean | AddEventListenerOptions) {
+      if (type === 'pointerdown' && fn) {
+        live.add(fn);
+        const signal = typeof opts === 'object' ? opts.signal : undefined;
+        signal?.addEventListener('abort', () => live.delete(fn));
+      }
+      return add.call(this, type, fn, opts);
+    } as typeof window.addEventListener;
+    window.removeEventListener = function (this: Window, type: string, fn: EventListenerOrEventListenerObject, opts?: boolean | EventListenerOptions) {
+      if (type === 'pointerdown') live.delete(fn);
+      return remove.call(this, type, fn, opts);
+    } as typeof window.removeEventListener;
+    try {
+      const { menu, mc } = await player();
+      const before = live.size;
+      await menu.show();
+      expect(live.size).to.equal(before + 1);
+      menu.remove();
+      expect(live.size).to.equal(before);
+      mc.remove();
+    } finally {
+      window.addEventListener = add;
+      window.removeEventListener = remove;
+    }
+  });
+});

@@ -110,9 +110,15 @@ export class CueChaptersMenu extends QuestionNavigatorElement {
 
   override disconnectedCallback(): void {
     super.disconnectedCallback();
+    // Removed while open: drop the page-wide listener too, or it would keep this element alive.
+    this.#outside?.abort();
+    this.#outside = null;
     this._open = false;
     this.#progress.cancel();
   }
+
+  /** The page-wide outside-press listener of an open menu. */
+  #outside: AbortController | null = null;
 
   /** Opens the menu with focus on question `focus` (default: the one playing). */
   async show(focus = Math.max(0, this.#nav.current)): Promise<void> {
@@ -126,14 +132,18 @@ export class CueChaptersMenu extends QuestionNavigatorElement {
     const item = items[Math.min(items.length - 1, Math.max(0, focus))];
     item?.focus({ preventScroll: true });
     item?.scrollIntoView({ block: 'nearest' });
-    addEventListener('pointerdown', this.#onOutside, true);
+    if (!this.isConnected || !this._open) return;
+    this.#outside?.abort();
+    this.#outside = new AbortController();
+    addEventListener('pointerdown', this.#onOutside, { capture: true, signal: this.#outside.signal });
   }
 
   /** Closes the menu; with `returnFocus`, focus goes back to the button. */
   hide(returnFocus = true): void {
     if (!this._open) return;
     this._open = false;
-    removeEventListener('pointerdown', this.#onOutside, true);
+    this.#outside?.abort();
+    this.#outside = null;
     const menu = this.#menu();
     if (menu.matches(':popover-open')) menu.hidePopover();
     if (returnFocus) this.renderRoot.querySelector<HTMLButtonElement>('[part~="button"]')?.focus();
