@@ -47,10 +47,15 @@ export const searchStyles = css`
 
   @container (width < 30em) {
     [part~='search'] {
-      grid-template-columns: minmax(0, 1fr) auto auto auto;
+      display: flex;
+      flex-wrap: wrap;
     }
     [part~='search-input'] {
-      grid-column: 1 / -1;
+      flex: 1 1 100%;
+    }
+    /* Pushes the buttons to the end of their row (on a very narrow bar, "Play from here" may take a third). */
+    [part~='search-count'] {
+      flex: 1 0 auto;
     }
   }
 
