@@ -5,7 +5,7 @@ import type { TranscriptHostLike } from '../../controllers/chapters-source.js';
 import type { CueSearchDetail } from '../../controllers/transcript-search.js';
 
 /**
- * @summary Where a transcript search's matches fall in time: a thin strip of ticks, to sit beside a seek bar (e.g. under a media-chrome control bar), the current match distinct.
+ * @summary Where a transcript search's matches fall in time: a thin strip of ticks, to sit on a seek bar (e.g. in the media-chrome control bar holding the time range, just under its track), the current match distinct.
  *
  * It shows what the linked `<cue-transcript>` reports in its `cue-search` events; it never seeks.
  *
