@@ -128,11 +128,17 @@ export const styles = css`
     font: var(--cue-font, inherit);
   }
 
+  /* The buttons share out each row they take, so a narrow toolbar wraps into full rows, never a ragged one. */
   [part~='toolbar'] {
     display: flex;
     flex-wrap: wrap;
     gap: 0.4em;
     margin-block-end: 0.4em;
+  }
+
+  [part~='toolbar'] > button {
+    flex: 1 1 auto;
+    white-space: nowrap;
   }
 
   button {

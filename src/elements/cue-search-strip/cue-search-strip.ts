@@ -5,7 +5,7 @@ import type { TranscriptHostLike } from '../../controllers/chapters-source.js';
 import type { CueSearchDetail } from '../../controllers/transcript-search.js';
 
 /**
- * @summary Where a transcript search's matches fall in time: a thin strip of ticks, to sit beside a seek bar (e.g. under a media-chrome control bar), the current match distinct.
+ * @summary Where a transcript search's matches fall in time: a thin strip of ticks, to sit on a seek bar (e.g. in the media-chrome control bar holding the time range, just under its track), the current match distinct.
  *
  * It shows what the linked `<cue-transcript>` reports in its `cue-search` events; it never seeks.
  *
@@ -81,13 +81,19 @@ export class CueSearchStrip extends LitElement {
     const n = s.hits.length;
     const label = `${n}${s.truncated ? ' or more' : ''} ${n === 1 ? 'match' : 'matches'} along the recording`;
     return html`<div part="strip" role="img" aria-label=${label}>
-      ${s.hits.map(
-        (h, i) =>
-          html`<span part="tick${i === s.current ? ' current-tick' : ''}" style="left:${Math.min(100, (h.time / total) * 100).toFixed(3)}%"
-            >${nothing}</span
-          >`,
-      )}
+      ${s.hits.map((_, i) => html`<span part="tick${i === s.current ? ' current-tick' : ''}">${nothing}</span>`)}
     </div>`;
+  }
+
+  /** Places the ticks through the CSSOM (no inline style attribute in the markup, so a strict CSP holds). */
+  protected override updated(): void {
+    const s = this._search;
+    const total = this.duration || this.#ref.element?.loadedTranscript?.duration || 0;
+    if (!s || !(total > 0)) return;
+    this.renderRoot.querySelectorAll<HTMLElement>('[part~="tick"]').forEach((tick, i) => {
+      const h = s.hits[i];
+      if (h) tick.style.setProperty('left', `${Math.min(100, (h.time / total) * 100).toFixed(3)}%`);
+    });
   }
 
   #listen(el: TranscriptHostLike | null): void {

@@ -32,19 +32,34 @@ export const searchStyles = css`
     padding: 0.5rem 1rem;
     border-block-end: 1px solid color-mix(in srgb, currentColor 15%, transparent);
     font-size: 0.9em;
+    container-type: inline-size;
   }
 
+  /* One row: field, count, previous, next, play. Narrow (a phone): the field on a row of its own, the rest under it. */
   [part~='search'] {
-    display: flex;
-    flex-wrap: wrap;
-    flex: 1 1 16rem;
+    display: grid;
+    grid-template-columns: minmax(0, 1fr) auto auto auto auto;
+    flex: 1 1 100%;
     align-items: center;
     gap: 0.35rem;
     min-width: 0;
   }
 
+  @container (width < 30em) {
+    [part~='search'] {
+      display: flex;
+      flex-wrap: wrap;
+    }
+    [part~='search-input'] {
+      flex: 1 1 100%;
+    }
+    /* Pushes the buttons to the end of their row (on a very narrow bar, "Play from here" may take a third). */
+    [part~='search-count'] {
+      flex: 1 0 auto;
+    }
+  }
+
   [part~='search-input'] {
-    flex: 1 1 10rem;
     min-width: 0;
     font: inherit;
     padding: 0.25em 0.5em;
