@@ -1,4 +1,5 @@
 import type { Transcript } from '../../core/transcript/index.js';
+import type { MarkTables } from './render.js';
 
 /** Bits of `ActiveMarks.apply`'s result: what changed. */
 export const CHANGED_CUE = 1;
@@ -51,30 +52,20 @@ export class ActiveMarks {
   }
 
   /**
-   * Rebuilds the tables after a render (one query), clearing marks left on
-   * elements that were reused; with `extend`, after more of the same
-   * transcript was appended, keeping the marks.
+   * Takes the element tables of a newly built body (clearing marks left on the
+   * previous one), or, with `extend`, notes that more of the same transcript
+   * was built into the same tables, marking the current indices again in case
+   * their elements just arrived. The builder fills the tables as it creates
+   * elements, so building a long transcript a slice at a time stays linear.
    */
-  index(root: ParentNode, transcript: Transcript | null, extend = false): void {
+  use(tables: MarkTables | null, transcript: Transcript | null, extend = false): void {
     if (!extend || transcript !== this.#transcript) this.apply(-1, -1, -1, Number.NaN);
     this.#transcript = transcript;
-    const cues: HTMLElement[] = [];
-    const paragraphs: HTMLElement[] = [];
-    const questions: HTMLElement[] = [];
-    const answers: HTMLElement[] = [];
-    if (transcript) {
-      for (const el of root.querySelectorAll<HTMLElement>('[data-cue],[data-p],[data-q],[data-answer]')) {
-        const d = el.dataset;
-        if (d['cue'] !== undefined) cues[Number(d['cue'])] = el;
-        else if (d['p'] !== undefined) paragraphs[Number(d['p'])] = el;
-        else if (d['q'] !== undefined) questions[Number(d['q'])] = el;
-        else answers[Number(d['answer'])] = el;
-      }
-    }
-    this.cues = cues;
-    this.#paragraphs = paragraphs;
-    this.#questions = questions;
-    this.#answers = answers;
+    const t = tables && transcript ? tables : { cues: [], paragraphs: [], questions: [], answers: [] };
+    this.cues = t.cues;
+    this.#paragraphs = t.paragraphs;
+    this.#questions = t.questions;
+    this.#answers = t.answers;
     if (extend) this.#remark();
   }
 

@@ -46,11 +46,12 @@ export const styles = css`
     padding: var(--cue-padding, 0.5rem 1rem);
   }
 
-  /* Long transcripts: the browser skips style, layout and paint of sections
-     far from view (their text stays in the DOM, so find-in-page still finds it). */
-  .body.large > section {
+  /* Long transcripts: the browser skips style, layout and paint of blocks of
+     sections far from view (their text stays in the DOM, so find-in-page still
+     finds it). Blocks of ~1,000 cues keep the boxes it tracks few. */
+  .body.large > .block {
     content-visibility: auto;
-    contain-intrinsic-size: auto 40em;
+    contain-intrinsic-size: auto 400em;
   }
 
   [part~='heading'] {

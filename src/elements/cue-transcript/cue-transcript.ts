@@ -25,6 +25,10 @@ const LARGE = 1500;
 /** Cues built before the first paint, and per later task. */
 const FIRST_SLICE = 400;
 const SLICE = 2500;
+/** Cues per block of sections in a long transcript (the unit the browser skips off screen). */
+const BLOCK_CUES = 1000;
+/** Milliseconds of building per later slice (then the browser gets the thread back). */
+const SLICE_MS = 12;
 
 /**
  * @summary An interactive transcript of a recorded Q&A: questions as headings, answers as paragraphs, the words being said highlighted as they are said, a click on any cue seeks there.
@@ -348,7 +352,7 @@ export class CueTranscript extends LitElement {
     const body = this.renderRoot.querySelector<HTMLElement>('.body')!;
     body.replaceChildren();
     body.classList.toggle('large', (t?.cues.length ?? 0) > LARGE);
-    this.#body = t ? new BodyBuilder(this.ownerDocument, t, this.headingLevel) : null;
+    this.#body = t ? new BodyBuilder(this.ownerDocument, t, this.headingLevel, t.cues.length > LARGE ? BLOCK_CUES : 0) : null;
     this.#bodyBuilt();
     this.#bodyDone = new Promise((resolve) => {
       this.#bodyBuilt = () => {
@@ -358,7 +362,7 @@ export class CueTranscript extends LitElement {
     });
     const now = t && !Number.isNaN(this.#time) ? cueIndexAtOrBefore(t, this.#time + SLACK) : 0;
     this.#body?.appendTo(body, FIRST_SLICE, now + FIRST_SLICE / 4);
-    this.#marks.index(this.renderRoot, t);
+    this.#marks.use(this.#body?.tables ?? null, t);
     this.#continueBody();
   }
 
@@ -371,8 +375,9 @@ export class CueTranscript extends LitElement {
     clearTimeout(this.#bodyTimer);
     this.#bodyTimer = window.setTimeout(() => {
       if (builder !== this.#body || !this.isConnected) return;
-      builder.appendTo(this.renderRoot.querySelector('.body')!, SLICE);
-      this.#marks.index(this.renderRoot, builder.transcript, true);
+      // A slice is bounded by time as well as size, so building never holds up input for long.
+      builder.appendTo(this.renderRoot.querySelector('.body')!, SLICE, -1, performance.now() + SLICE_MS);
+      this.#marks.use(builder.tables, builder.transcript, true);
       this.#continueBody();
     });
   }

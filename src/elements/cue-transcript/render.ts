@@ -23,9 +23,18 @@ const duration = (seconds: number): string => `PT${Math.max(0, Math.round(second
  * cue text, voice and title goes in as a text node or an attribute value, so
  * none of it is ever parsed as markup.
  */
+/** The elements of a built transcript by index, filled in as they are created (no query afterwards). */
+export interface MarkTables {
+  cues: HTMLElement[];
+  paragraphs: HTMLElement[];
+  questions: HTMLElement[];
+  answers: HTMLElement[];
+}
+
 class Builder {
   /** Karaoke segment of the text being built: text after the k-th inline timestamp is segment k. */
   #seg = -1;
+  readonly tables: MarkTables = { cues: [], paragraphs: [], questions: [], answers: [] };
 
   constructor(private readonly doc: Document) {}
 
@@ -84,6 +93,7 @@ class Builder {
     span.setAttribute('role', 'button');
     span.tabIndex = -1;
     span.dataset['cue'] = String(cue.index);
+    this.tables.cues[cue.index] = span;
     span.setAttribute('aria-label', `${formatTimeLong(cue.startTime)}: ${cue.plainText}`);
     this.#seg = cue.timed.length ? 0 : -1;
     this.nodes(span, cue.nodes);
@@ -97,6 +107,7 @@ class Builder {
       const para = t.paragraphs[p]!;
       const el = this.el('p', 'paragraph');
       el.dataset['p'] = String(p);
+      this.tables.paragraphs[p] = el;
       // Name the speaker where it changes, and again after each heading.
       if (para.speaker && (p === from || t.paragraphs[p - 1]!.speaker !== para.speaker)) {
         const who = this.el('span', 'speaker');
@@ -111,6 +122,7 @@ class Builder {
   question(parent: Node, t: Transcript, q: TranscriptQuestion, level: number): void {
     const section = this.el('section', 'question');
     section.dataset['q'] = String(q.index);
+    this.tables.questions[q.index] = section;
     const h = this.el(`h${level}` as 'h3', 'heading');
     h.id = q.slug;
     const title = this.el('span', 'question-title');
@@ -127,6 +139,7 @@ class Builder {
     }
     const answer = this.el('div', 'answer');
     answer.dataset['answer'] = String(q.index);
+    this.tables.answers[q.index] = answer;
     this.paragraphs(answer, t, q.answerStart, q.paragraphEnd);
     section.appendChild(answer);
     parent.appendChild(section);
@@ -158,24 +171,43 @@ export class BodyBuilder {
   readonly #b: Builder;
   readonly #units: Unit[];
   readonly #level: number;
+  readonly #blockCues: number;
   #next = 0;
+  #block: HTMLElement | null = null;
+  #inBlock = 0;
 
+  /**
+   * @param blockCues - when above 0, sections are grouped in blocks of about this many
+   *   cues (`<div class="block">`): a long transcript then has a few hundred boxes for the
+   *   browser to skip when off screen (`content-visibility`), not one per question.
+   */
   constructor(
     doc: Document,
     readonly transcript: Transcript,
     headingLevel: number,
+    blockCues = 0,
   ) {
     this.#b = new Builder(doc);
     this.#units = units(transcript);
     this.#level = Math.min(6, Math.max(1, Math.round(headingLevel) || 3));
+    this.#blockCues = blockCues;
   }
 
   get done(): boolean {
     return this.#next >= this.#units.length;
   }
 
-  /** Appends sections to `parent` until at least `minCues` cues were added and cue `through` is built. */
-  appendTo(parent: Node, minCues: number, through = -1): void {
+  /** The elements built so far, by index: grows with each slice. */
+  get tables(): MarkTables {
+    return this.#b.tables;
+  }
+
+  /**
+   * Appends sections to `parent` until at least `minCues` cues were added (or,
+   * once something was, `deadline` from `performance.now()` has passed) and cue
+   * `through` is built. Returns the sections added, so only they need indexing.
+   */
+  appendTo(parent: Node, minCues: number, through = -1, deadline = Infinity): Element[] {
     const t = this.transcript;
     if (!t.cues.length) {
       if (this.#next === 0) {
@@ -184,24 +216,42 @@ export class BodyBuilder {
         parent.appendChild(empty);
       }
       this.#next = this.#units.length;
-      return;
+      return [];
     }
     const frag = parent.ownerDocument!.createDocumentFragment();
+    const sections: Element[] = [];
     let added = 0;
     while (this.#next < this.#units.length) {
       const u = this.#units[this.#next]!;
       const first = t.paragraphs[u.from]?.cueStart ?? 0;
-      if (added >= minCues && first > through) break;
-      if (u.question) this.#b.question(frag, t, u.question, this.#level);
+      if (first > through && (added >= minCues || (added > 0 && performance.now() >= deadline))) break;
+      const into = this.#container(frag);
+      if (u.question) this.#b.question(into, t, u.question, this.#level);
       else {
         const section = this.#b.el('section', 'untitled');
         this.#b.paragraphs(section, t, u.from, u.to);
-        frag.appendChild(section);
+        into.appendChild(section);
       }
-      added += (t.paragraphs[u.to - 1]?.cueEnd ?? first) - first;
+      sections.push(into.lastElementChild!);
+      const cues = (t.paragraphs[u.to - 1]?.cueEnd ?? first) - first;
+      added += cues;
+      this.#inBlock += cues;
       this.#next++;
     }
     parent.appendChild(frag);
+    return sections;
+  }
+
+  /** Where the next section goes: the fragment, or the current block (a new one once it is full). */
+  #container(frag: DocumentFragment): ParentNode & Node {
+    if (this.#blockCues <= 0) return frag;
+    if (!this.#block || this.#inBlock >= this.#blockCues) {
+      this.#block = this.#b.el('div');
+      this.#block.className = 'block';
+      frag.appendChild(this.#block);
+      this.#inBlock = 0;
+    }
+    return this.#block;
   }
 }
 
