@@ -240,6 +240,39 @@ describe('<cue-editor>', () => {
     expect(el.problems.map((p) => p.kind)).to.include.members(['overlap', 'order', 'zero-length']);
   });
 
+  it('GOOD: no problems is not shown as an error: a neutral badge reading "Checks: none"; problems are red with a "!" and the count', async () => {
+    const el = await fixture<CueEditor>(html`<cue-editor no-autosave></cue-editor>`);
+    const clean = ['WEBVTT', '', '00:00:01.000 --> 00:00:04.000', '<v A>One.', '', '00:00:04.000 --> 00:00:06.000', '<v A>Two.', ''].join('\n');
+    expect(el.openTranscript(clean, 'clean.vtt')).to.equal(true);
+    await el.updateComplete;
+    expect(el.problems).to.have.length(0);
+    const heading = (): HTMLElement => $(el, '#checks-h');
+    /** The heading's text as a screen reader gets it: aria-hidden parts left out. */
+    const spoken = (): string => {
+      const copy = heading().cloneNode(true) as HTMLElement;
+      copy.querySelectorAll('[aria-hidden="true"]').forEach((n) => n.remove());
+      return copy.textContent!.replace(/\s+/g, ' ').trim();
+    };
+    const rgb = (c: string): number[] => c.match(/[\d.]+/g)!.slice(0, 3).map(Number);
+    const badge = (): HTMLElement => heading().querySelector<HTMLElement>('[part~="checks-count"]')!;
+    expect(spoken()).to.equal('Checks: none');
+    expect(badge().dataset['state']).to.equal('clear');
+    const [r, g] = rgb(getComputedStyle(badge()).color);
+    expect(g!, 'the clear badge is not red').to.be.greaterThan(r!);
+    const clearColour = getComputedStyle(badge()).color;
+
+    const overlap = ['WEBVTT', '', '00:00:01.000 --> 00:00:04.000', '<v A>One.', '', '00:00:03.000 --> 00:00:06.000', '<v A>Two.', ''].join('\n');
+    expect(el.openTranscript(overlap, 'overlap.vtt')).to.equal(true);
+    await el.updateComplete;
+    expect(el.problems.length).to.be.greaterThan(0);
+    expect(spoken()).to.equal(`Checks: ${el.problems.length} problem${el.problems.length === 1 ? '' : 's'}`);
+    expect(badge().dataset['state']).to.equal('problems');
+    expect(badge().textContent).to.contain('!');
+    const [r2, g2] = rgb(getComputedStyle(badge()).color);
+    expect(r2!, 'the problems badge is red').to.be.greaterThan(g2!);
+    expect(getComputedStyle(badge()).color).not.to.equal(clearColour);
+  });
+
   it('BAD: a malformed file names line and column, fires cue-error and keeps the session', async () => {
     const el = await seedEditor();
     const before = el.session;

@@ -34,9 +34,11 @@ import { styles } from './cue-editor.styles.js';
  * @csspart status - Notices and progress (aria-live polite).
  * @csspart player - The media-chrome player.
  * @csspart panel - The side panel (selection, checks, review, keys).
+ * @csspart checks-count - The checks badge: `data-state="clear"` (none found) or `"problems"`.
  *
  * @cssproperty [--cue-accent-color=light-dark(#1d4ed8, #93c5fd)] - Accent: selection, focus, buttons.
  * @cssproperty [--cue-error-color=light-dark(#b91c1c, #fca5a5)] - Errors, problems and the playhead.
+ * @cssproperty [--cue-ok-color=light-dark(#166534, #86efac)] - The checks badge when nothing was found.
  * @cssproperty [--cue-wave-color=light-dark(#64748b, #94a3b8)] - Waveform.
  * @cssproperty [--cue-timeline-height=11rem] - Timeline height.
  * @cssproperty [--cue-list-height=30rem] - Cue list height.

@@ -23,7 +23,7 @@ export function renderPanel(el: CueEditor, problems: readonly Problem[]): unknow
         : html`<p class="hint">Open a recording and a transcript: pick files, drop them here, or give URLs.</p>`}
     </section>
     <section aria-labelledby="checks-h">
-      <h2 id="checks-h">Checks <span class="count">${problems.length}</span></h2>
+      <h2 id="checks-h">Checks${renderChecksBadge(s ? problems.length : null)}</h2>
       ${problems.length
         ? html`<ul class="checks">
             ${problems.slice(0, 50).map(
@@ -49,6 +49,20 @@ export function renderPanel(el: CueEditor, problems: readonly Problem[]): unknow
       <dl>${EDITOR_KEYS.map((k) => html`<div><dt><kbd>${k.keys}</kbd></dt><dd>${k.does}</dd></div>`)}</dl>
     </details>
   </div>`;
+}
+
+/**
+ * The checks count. None found is good news, not an error: a neutral badge
+ * with a tick and the word "none"; problems get the error colour and a "!"
+ * with the number, so colour is never the only sign. Read as "Checks: none"
+ * or "Checks: 3 problems".
+ */
+function renderChecksBadge(count: number | null): unknown {
+  if (count === null) return nothing;
+  const state = count ? 'problems' : 'clear';
+  return html`<span class="vh">:</span> <span part="checks-count" class="count ${state}" data-state=${state}
+    ><span aria-hidden="true">${count ? '!' : '✓'}</span> ${count ? html`${count}<span class="vh"> ${count === 1 ? 'problem' : 'problems'}</span>` : 'none'}</span
+  >`;
 }
 
 function excerpt(text: string): string {
