@@ -3,7 +3,7 @@ import { NUDGE_STEPS } from '../core/editor/index.js';
 
 /** What the editor does for its keys. */
 export interface EditorKeyActions {
-  /** Tap to sync: the next boundary goes at the current time. */
+  /** Tap to sync: the boundary playback is crossing goes at the play position (or the tap is refused, with a notice). */
   tap(): void;
   /** Move the selected boundary by `delta` seconds; unlinked with Alt. */
   nudge(delta: number, linked: boolean): void;
@@ -32,7 +32,7 @@ export interface KeyBinding {
 
 /** The editor's keys. None of them is a media-chrome hotkey (Space, k, j, l, m, f, c, p, arrows, <, >, ?) except Space, which does what media-chrome does with it. */
 export const EDITOR_KEYS: readonly KeyBinding[] = [
-  { keys: 'T', does: 'Tap: the next cue starts now (ends the one playing)' },
+  { keys: 'T', does: 'Tap: the boundary playback is crossing goes here (the nearest not yet tapped, within a few seconds)' },
   { keys: ', / .', does: 'Nudge the selected boundary 10 ms earlier / later' },
   { keys: '[ / ]', does: 'Nudge 100 ms' },
   { keys: 'Shift + [ / ]', does: 'Nudge 500 ms' },

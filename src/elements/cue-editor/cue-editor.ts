@@ -82,6 +82,7 @@ export class CueEditor extends LitElement {
   /** @internal */ @query('cue-editor-timeline') _timeline!: CueEditorTimeline;
 
   /** @internal Name of the transcript (for export file names). */ _name = '';
+  /** @internal Boundaries set by tap in this pass (since playback started or jumped, or the last undo). */ readonly _tapped = new Set<number>();
   /** @internal Where the recording came from (for restore). */ _mediaRef: MediaRef | null = null;
   #exported: EditorSession | null = null;
   /** @internal Seconds: the media time last read. */
@@ -236,6 +237,8 @@ export class CueEditor extends LitElement {
     this._clock.media = this._video;
     this._video.preservesPitch = true;
     this._video.addEventListener('durationchange', () => this._setDuration(this._video.duration));
+    // A new pass of tapping starts whenever playback starts or jumps.
+    for (const type of ['play', 'seeking']) this._video.addEventListener(type, () => this._tapped.clear());
   }
 
   /** The media's length is known: the session's upper clamp follows it (not an undo step, and not a change to export). */
@@ -261,6 +264,7 @@ export class CueEditor extends LitElement {
 
   #changed(label: string, cause: HistoryCause): void {
     this._autosave.schedule();
+    if (cause !== 'edit' && cause !== 'amend') this._tapped.clear();
     if (label && (cause === 'undo' || cause === 'redo')) this.announce(`${cause === 'undo' ? 'Undid' : 'Redid'}: ${label}.`);
     if (cause === 'edit' || cause === 'undo' || cause === 'redo') {
       const session = this._history.session!;

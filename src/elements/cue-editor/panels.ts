@@ -19,7 +19,8 @@ export function renderPanel(el: CueEditor, problems: readonly Problem[]): unknow
         ? html`<p class="sel">
               Boundary <strong>${b}</strong> of ${n} at <strong class="mono">${clockTime(boundaryTime(s, b))}</strong>${conf === undefined ? nothing : html` · confidence <strong>${Math.round(conf * 100)}%</strong>`}
             </p>
-            <p class="hint">${next ? html`Next tap starts cue ${b + 1}: “${excerpt(plainText(next.text))}”` : b === n ? 'Next tap ends the last cue.' : nothing}</p>`
+            <p class="hint">${next ? html`Cue ${b + 1}: “${excerpt(plainText(next.text))}”` : b === n ? 'The end of the last cue.' : nothing}</p>
+            <p class="hint">Tap (T) as each cue begins: it sets the boundary that playback is crossing.</p>`
         : html`<p class="hint">Open a recording and a transcript: pick files, drop them here, or give URLs.</p>`}
     </section>
     <section aria-labelledby="checks-h">
