@@ -13,7 +13,7 @@ export interface EditorKeyActions {
   audition(repeat: boolean): void;
   split(): void;
   merge(): void;
-  /** Select the next (1) or previous (-1) boundary to review after alignment. */
+  /** Select the next (1) or previous (-1) boundary to review after alignment: zoomed to it, and auditioned. */
   review(direction: 1 | -1): void;
   /** Zoom the timeline in (1), out (-1), or to the whole session (0). */
   zoom(direction: 1 | -1 | 0): void;
@@ -40,7 +40,7 @@ export const EDITOR_KEYS: readonly KeyBinding[] = [
   { keys: 'B / Shift + B', does: 'Select the next / previous boundary' },
   { keys: 'A / Shift + A', does: 'Audition the boundary (once / on repeat)' },
   { keys: 'S / G', does: 'Split the selected cue at the play position / merge it with the next' },
-  { keys: 'R / Shift + R', does: 'Next / previous boundary to review' },
+  { keys: 'R / Shift + R', does: 'Next / previous boundary to review (zooms to it and plays it)' },
   { keys: '= / - / 0', does: 'Zoom in / out / whole session' },
   { keys: 'Space', does: 'Play or pause' },
   { keys: 'Ctrl + Z, Ctrl + Shift + Z or Ctrl + Y', does: 'Undo, redo' },

@@ -193,7 +193,35 @@ describe('<cue-editor> with the seed recording', function () {
     await el.updateComplete;
     expect(el.selection.boundary).to.equal(first);
     expect(status(el)).to.match(new RegExp(`^Review 1 of ${detail.review.length}: boundary ${first} at`));
+    await expectReviewed(first);
+
+    // The toolbar's button does the same for the next one.
+    const second = [...detail.review].sort((a, b) => a - b)[1];
+    if (second !== undefined) {
+      await waitFor(() => el.media!.paused, 'first audition over', 6000);
+      await click(button(el, `Next boundary to review (${detail.review.length})`));
+      await el.updateComplete;
+      expect(el.selection.boundary).to.equal(second);
+      await expectReviewed(second);
+    }
   });
+
+  /** Going to a review item zooms the timeline to seconds around the boundary, centred, and plays ~1 s either side of it. */
+  async function expectReviewed(b: number): Promise<void> {
+    const media = el.media!;
+    const t = el.session!.cues[b]?.startTime ?? el.session!.cues.at(-1)!.endTime;
+    const tl = timeline(el);
+    await tl.updateComplete;
+    const span = tl.viewEnd - tl.viewStart;
+    expect(span, 'seconds on screen').to.be.within(3, 10);
+    expect(t).to.be.within(tl.viewStart, tl.viewEnd);
+    if (t > 5) expect((tl.viewStart + tl.viewEnd) / 2, 'centred on the boundary').to.be.closeTo(t, 0.05);
+    expect(handle(el, b), 'the boundary handle is drawn').to.exist;
+    await waitFor(() => !media.paused && !media.seeking, 'audition playing', 6000);
+    expect(media.currentTime, 'plays from just before the boundary').to.be.within(t - 1.05, t);
+    await waitFor(() => media.paused, 'audition stopped', 6000);
+    expect(media.currentTime, 'stops just after it').to.be.within(t + 0.98, t + 1.3);
+  }
 
   it('GOOD: a cancelled alignment changes nothing', async () => {
     expect(await el.openTranscriptUrl(SEED_TEXT)).to.equal(true);

@@ -44,9 +44,14 @@ export interface EditorContext {
   seek(time: number): void;
   reveal(time: number): void;
   zoom(direction: 1 | -1 | 0): void;
+  /** Shows [time - halfSpan, time + halfSpan] on the timeline. */
+  zoomAround(time: number, halfSpan: number): void;
   togglePlay(): void;
   announce(text: string): void;
 }
+
+/** Seconds shown either side of a boundary under review: enough to see the words around it, close enough to judge it. */
+export const REVIEW_HALF_SPAN = 4;
 
 /** Seconds of boundary `b`: cue b's start, or the last cue's end. */
 export function boundaryTime(s: EditorSession, b: number): number {
@@ -182,7 +187,9 @@ export function keyActions(ctx: EditorContext): EditorKeyActions {
       const b = d > 0 ? (list.find((x) => x > ctx.boundary) ?? list[0]!) : ([...list].reverse().find((x) => x < ctx.boundary) ?? list[list.length - 1]!);
       select(ctx, s, b);
       const t = boundaryTime(s, b);
-      ctx.seek(Math.max(0, t - 1));
+      // Judge it by eye and by ear: the timeline zooms to the seconds around it, and it plays once (an audition).
+      ctx.zoomAround(t, REVIEW_HALF_SPAN);
+      void ctx.playback.audition(t);
       const c = ctx.confidence(b);
       ctx.announce(`Review ${list.indexOf(b) + 1} of ${list.length}: boundary ${b} at ${clockTime(t)}${c === undefined ? '' : `, confidence ${Math.round(c * 100)}%`}.`);
     },

@@ -49,6 +49,7 @@ export function editorContext(el: CueEditor): EditorContext {
     },
     reveal: (t) => el._timeline?.reveal(t),
     zoom: (d) => el._timeline?.zoom(d),
+    zoomAround: (t, half) => el._timeline?.setView(t - half, t + half),
     togglePlay: () => {
       const v = el._video;
       if (v) void (v.paused ? v.play().catch(() => {}) : v.pause());
