@@ -26,6 +26,7 @@ export * from './ops.js';
 export * from './ops-text.js';
 export { planTap, tapBoundary, tapWindow, boundaryAt, TAP_MIN_WINDOW, TAP_MAX_WINDOW, TAP_UNTIMED_WINDOW, type TapOptions, type TapPlan } from './tap.js';
 export * from './history.js';
+export { packHistory, unpackHistory, diffSessions, applyDelta, HISTORY_PACK_VERSION, type PackedHistory, type HistoryDelta, type Splice } from './history-pack.js';
 export * from './checks.js';
 export * from './peaks.js';
 export * from './pauses.js';

@@ -97,7 +97,9 @@ export class CueEditor extends LitElement {
     unexported: () => this.unexported,
     snapshot: () => {
       const session = this._history.session;
-      return session && { session, savedAt: Date.now(), unexported: this.unexported, name: this._name, media: this._mediaRef };
+      // The present as committed (a drag in progress counts as done), with the history that leads to it.
+      const history = this._history.pack();
+      return session && history && { session, savedAt: Date.now(), unexported: this.unexported, name: this._name, media: this._mediaRef, history };
     },
   });
   readonly _clock = new MediaClockController(this, { onTime: (t) => this.#onTime(t) });
