@@ -1,5 +1,5 @@
 import { expect, fixture, html, oneEvent } from '@open-wc/testing';
-import { sendKeys } from '@web/test-runner-commands';
+import { sendKeys, setViewport } from '@web/test-runner-commands';
 import '../../src/editor.js';
 import { sessionFromWebVTT, sessionToWebVTT } from '../../src/core/editor/index.js';
 import type { CueEditor } from '../../src/elements/cue-editor/cue-editor.js';
@@ -271,6 +271,36 @@ describe('<cue-editor>', () => {
     const [r2, g2] = rgb(getComputedStyle(badge()).color);
     expect(r2!, 'the problems badge is red').to.be.greaterThan(g2!);
     expect(getComputedStyle(badge()).color).not.to.equal(clearColour);
+  });
+
+  it('GOOD: on a phone (390 px) the question labels Q1-Q17 never overlap; zoomed in, every label shows', async () => {
+    await setViewport({ width: 390, height: 844 });
+    try {
+      const el = await seedEditor();
+      const tl = timeline(el);
+      await tl.updateComplete;
+      expect(tl.getBoundingClientRect().width).to.be.at.most(390);
+      const labels = (): HTMLElement[] => [...tl.shadowRoot!.querySelectorAll<HTMLElement>('[part~="chapter"]')];
+      const overlap = (a: DOMRect, b: DOMRect): boolean => a.left < b.right - 0.5 && b.left < a.right - 0.5 && a.top < b.bottom - 0.5 && b.top < a.bottom - 0.5;
+      /** No two labels' boxes (text or tick) overlap; returns how many show their text. */
+      const check = (): number => {
+        const all = labels();
+        const rects = all.map((l) => l.getBoundingClientRect());
+        rects.forEach((a, i) => rects.slice(i + 1).forEach((b, k) => expect(overlap(a, b), `${all[i]!.textContent} and ${all[i + 1 + k]!.textContent} overlap`).to.equal(false)));
+        return rects.filter((r) => r.width > 10).length;
+      };
+      expect(labels()).to.have.length(17);
+      expect(check(), 'labels with their text showing, whole session on a phone').to.be.at.least(12);
+      expect(labels()[0]!.getBoundingClientRect().width, 'Q1 shows').to.be.greaterThan(10);
+      for (const l of labels()) expect(l.title, 'every marker keeps its question').to.not.equal('');
+
+      await view(el, 0, 700);
+      const shown = labels();
+      expect(check(), 'zoomed to 0-700 s').to.equal(shown.length);
+      expect(shown.length).to.be.at.least(7);
+    } finally {
+      await setViewport({ width: 800, height: 600 });
+    }
   });
 
   it('BAD: a malformed file names line and column, fires cue-error and keeps the session', async () => {
