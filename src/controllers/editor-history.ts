@@ -1,5 +1,5 @@
 import type { ReactiveController, ReactiveControllerHost } from 'lit';
-import { apply, begin, cancel, commit, createHistory, redo, undo, type EditHistory, type EditorSession } from '../core/editor/index.js';
+import { apply, begin, cancel, commit, createHistory, packHistory, redo, undo, unpackHistory, type EditHistory, type EditorSession, type PackedHistory } from '../core/editor/index.js';
 
 /** Why the session changed. */
 export type HistoryCause = 'edit' | 'undo' | 'redo' | 'open' | 'restore' | 'amend';
@@ -53,6 +53,21 @@ export class EditorHistoryController implements ReactiveController {
   open(session: EditorSession, label: string, cause: 'open' | 'restore' = 'open'): void {
     const h = this.#history;
     this.#set(h && cause === 'open' ? apply(commit(h), session, label) : createHistory(session), label, cause);
+  }
+
+  /**
+   * Brings back a saved session with the undo history saved beside it; a
+   * history that cannot be read in full is dropped (false), the session kept.
+   */
+  restore(session: EditorSession, packed: unknown): boolean {
+    const h = packed === undefined ? null : unpackHistory(session, packed);
+    this.#set(h ?? createHistory(session), 'Restore', 'restore');
+    return !!h;
+  }
+
+  /** The history in the compact form saved with the session (the last 200 steps each way). */
+  pack(): PackedHistory | null {
+    return this.#history && packHistory(this.#history);
   }
 
   /** Replaces the present without an undo step (facts about the media, such as its duration). */

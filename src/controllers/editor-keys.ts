@@ -3,7 +3,7 @@ import { NUDGE_STEPS } from '../core/editor/index.js';
 
 /** What the editor does for its keys. */
 export interface EditorKeyActions {
-  /** Tap to sync: the next boundary goes at the current time. */
+  /** Tap to sync: the boundary playback is crossing goes at the play position (or the tap is refused, with a notice). */
   tap(): void;
   /** Move the selected boundary by `delta` seconds; unlinked with Alt. */
   nudge(delta: number, linked: boolean): void;
@@ -13,7 +13,7 @@ export interface EditorKeyActions {
   audition(repeat: boolean): void;
   split(): void;
   merge(): void;
-  /** Select the next (1) or previous (-1) boundary to review after alignment. */
+  /** Select the next (1) or previous (-1) boundary to review after alignment: zoomed to it, and auditioned. */
   review(direction: 1 | -1): void;
   /** Zoom the timeline in (1), out (-1), or to the whole session (0). */
   zoom(direction: 1 | -1 | 0): void;
@@ -32,7 +32,7 @@ export interface KeyBinding {
 
 /** The editor's keys. None of them is a media-chrome hotkey (Space, k, j, l, m, f, c, p, arrows, <, >, ?) except Space, which does what media-chrome does with it. */
 export const EDITOR_KEYS: readonly KeyBinding[] = [
-  { keys: 'T', does: 'Tap: the next cue starts now (ends the one playing)' },
+  { keys: 'T', does: 'Tap: the boundary playback is crossing goes here (the nearest not yet tapped, within a few seconds)' },
   { keys: ', / .', does: 'Nudge the selected boundary 10 ms earlier / later' },
   { keys: '[ / ]', does: 'Nudge 100 ms' },
   { keys: 'Shift + [ / ]', does: 'Nudge 500 ms' },
@@ -40,7 +40,7 @@ export const EDITOR_KEYS: readonly KeyBinding[] = [
   { keys: 'B / Shift + B', does: 'Select the next / previous boundary' },
   { keys: 'A / Shift + A', does: 'Audition the boundary (once / on repeat)' },
   { keys: 'S / G', does: 'Split the selected cue at the play position / merge it with the next' },
-  { keys: 'R / Shift + R', does: 'Next / previous boundary to review' },
+  { keys: 'R / Shift + R', does: 'Next / previous boundary to review (zooms to it and plays it)' },
   { keys: '= / - / 0', does: 'Zoom in / out / whole session' },
   { keys: 'Space', does: 'Play or pause' },
   { keys: 'Ctrl + Z, Ctrl + Shift + Z or Ctrl + Y', does: 'Undo, redo' },

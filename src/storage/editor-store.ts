@@ -1,4 +1,4 @@
-import type { EditorSession } from '../core/editor/index.js';
+import type { EditorSession, PackedHistory } from '../core/editor/index.js';
 
 /**
  * The timing editor's local store: one IndexedDB database, one object store,
@@ -23,6 +23,8 @@ export interface SavedEditor {
   /** Name of the transcript file, for export file names. */
   name: string;
   media: MediaRef | null;
+  /** The undo history around `session`, as deltas (absent in records saved before it was kept). Untrusted when read: see `unpackHistory`. */
+  history?: PackedHistory;
 }
 
 let opening: Promise<IDBDatabase> | null = null;

@@ -2,8 +2,8 @@ import { expect } from '@open-wc/testing';
 import { sendKeys } from '@web/test-runner-commands';
 import '../../src/editor.js';
 import type { CueEditor } from '../../src/elements/cue-editor/cue-editor.js';
-import { clearSaved, loadSaved } from '../../src/storage/editor-store.js';
-import { CLIP, handle, ready, SEED_CHAPTERS, SEED_VTT, view, waitFor } from './cue-editor-helpers.js';
+import { clearSaved, loadSaved, save } from '../../src/storage/editor-store.js';
+import { button, CLIP, handle, ready, SEED_CHAPTERS, SEED_VTT, view, waitFor } from './cue-editor-helpers.js';
 
 type FrameWindow = Window & { restored?: { savedAt: number } };
 
@@ -115,5 +115,84 @@ describe('<cue-editor> autosave', function () {
     await back.updateComplete;
     expect(back.shadowRoot!.querySelector('[part~="notice"]')!.textContent).to.match(/with changes not exported yet\./);
     expect(back.unexported).to.equal(true);
+  });
+
+  /** Opens the frame page on the seed and returns its editor. */
+  async function openFrame(): Promise<CueEditor> {
+    frame = document.createElement('iframe');
+    frame.title = 'Editor';
+    frame.style.cssText = 'width: 1000px; height: 800px; border: 0';
+    frame.src = `/test/elements/cue-editor-frame.html?key=${key}&transcript=${SEED_VTT}&chapters=${SEED_CHAPTERS}`;
+    const first = loaded(frame);
+    document.body.append(frame);
+    await first;
+    return waitFor(() => frameEditor(frame)?.session && frameEditor(frame), 'editor in the frame');
+  }
+
+  async function reload(): Promise<CueEditor> {
+    const again = loaded(frame);
+    frame.contentWindow!.location.reload();
+    await again;
+    return waitFor(() => (frame.contentWindow as FrameWindow).restored && frameEditor(frame)?.session && frameEditor(frame), 'restored editor');
+  }
+
+  async function ctrlZ(): Promise<void> {
+    await sendKeys({ down: 'Control' });
+    await sendKeys({ press: 'KeyZ' });
+    await sendKeys({ up: 'Control' });
+  }
+
+  it('GOOD: the undo history is kept with the session: after a real reload Ctrl+Z undoes the edits made before it', async () => {
+    const ed = await openFrame();
+    const original = ed.session!;
+    const start = original.cues[5]!.startTime;
+    ed._run({ type: 'select-boundary', boundary: 5 });
+    await view(ed, start - 5, start + 5);
+    frame.focus();
+    handle(ed, 5).focus();
+    await sendKeys({ press: 'BracketRight' });
+    ed._run({ type: 'select-cue', cue: 9 });
+    await ed.updateComplete;
+    handle(ed, 9).focus();
+    await sendKeys({ press: 'KeyS' });
+    expect(ed.session!.cues).to.have.length(262);
+    await ed.saved();
+    ed.markExported();
+    await ed.saved();
+
+    const back = await reload();
+    expect(back).not.to.equal(ed);
+    expect(back.session!.cues).to.have.length(262);
+    await back.updateComplete;
+    expect(button(back, 'Undo Split cue').disabled).to.equal(false);
+    frame.focus();
+    const b = back.selection.boundary;
+    await view(back, back.session!.cues[b]!.startTime - 5, back.session!.cues[b]!.startTime + 5);
+    handle(back, b).focus();
+    await ctrlZ();
+    expect(back.session!.cues, 'the split undone').to.have.length(261);
+    await ctrlZ();
+    expect(back.session!.cues[5]!.startTime, 'the nudge undone').to.equal(start);
+    expect(back.session!.cues).to.deep.equal(original.cues);
+    expect(back.session!.chapters).to.deep.equal(original.chapters);
+    // And redone, as before the reload.
+    back.redo();
+    expect(back.session!.cues[5]!.startTime).to.be.closeTo(start + 0.1, 1e-9);
+  });
+
+  it('BAD: an unreadable saved history is dropped; the session still comes back, and says so', async () => {
+    const ed = await openFrame();
+    ed._run({ type: 'text', cue: 0, text: 'A new first line' });
+    await ed.saved();
+    ed.markExported();
+    await ed.saved();
+    const rec = (await loadSaved(key))!;
+    expect(rec.history?.past, 'the history is saved beside the session').to.have.length.greaterThan(0);
+    await save(key, { ...rec, history: { v: 1, past: [{ label: 'Split cue', cues: { at: 9999, remove: 1, insert: [] } }], future: [] } });
+    const back = await reload();
+    expect(back.session!.cues[0]!.text).to.equal('<v Host>A new first line');
+    await back.updateComplete;
+    expect(button(back, 'Undo').disabled).to.equal(true);
+    expect(back.shadowRoot!.querySelector('[part~="notice"]')!.textContent).to.match(/undo history could not be read and starts afresh\./);
   });
 });

@@ -48,33 +48,69 @@ describe('<cue-editor> with the seed recording', function () {
     expect(painted, 'columns of waveform painted at 60-70 s').to.be.greaterThan(canvas.width / 4);
   });
 
-  it('GOOD: tap to sync during real playback ends the cue and starts the next at the tap, less the reaction time', async () => {
+  /** Plays from `from` until the media is past `past` seconds. */
+  async function playFrom(from: number, past: number): Promise<void> {
     const media = el.media!;
-    el._run({ type: 'select-boundary', boundary: 3 });
-    await el.updateComplete;
-    media.currentTime = 14;
+    media.currentTime = from;
     await oneEvent(media, 'seeked');
     await media.play();
-    await waitFor(() => media.currentTime > 15, 'playing past 15 s');
-    handle(el, 3)?.focus() ?? timeline(el).focus();
-    const taps: [number, number][] = [];
-    for (const b of [3, 4]) {
-      expect(el.selection.boundary).to.equal(b);
-      const before = media.currentTime;
-      await sendKeys({ press: 'KeyT' });
-      taps.push([before, media.currentTime]);
-      await new Promise((r) => setTimeout(r, 400));
-    }
+    await waitFor(() => media.currentTime > past, `playing past ${past} s`);
+  }
+
+  /** Presses T (real key) and returns the media time just before and after. */
+  async function tap(): Promise<[number, number]> {
+    const before = el.media!.currentTime;
+    await sendKeys({ press: 'KeyT' });
+    return [before, el.media!.currentTime];
+  }
+
+  it('GOOD: tap to sync sets the boundary playback is crossing, not the selected one, and moves nothing else (ripple off)', async () => {
+    const media = el.media!;
+    // The report: boundary 0 selected, playing at 1:58.
+    el._run({ type: 'select-boundary', boundary: 0 });
+    await el.updateComplete;
+    handle(el, 0).focus();
+    expect(el.ripple).to.equal(false);
+    const b19 = exact.cues[19]!.startTime; // 1:58.567
+    await playFrom(116.5, b19 + 0.3);
+    const [lo, hi] = await tap();
+    // Successive taps walk forward: the next boundary as playback crosses it.
+    const b20 = exact.cues[20]!.startTime;
+    await waitFor(() => media.currentTime > b20 + 0.3, 'crossing boundary 20');
+    const [lo2, hi2] = await tap();
     media.pause();
     const s = el.session!;
-    taps.forEach(([lo, hi], k) => {
-      const b = 3 + k;
-      expect(s.cues[b - 1]!.endTime).to.equal(s.cues[b]!.startTime);
-      expect(s.cues[b]!.startTime).to.be.within(lo - 0.25 - 0.05, hi - 0.25 + 0.02);
-      expect(s.cues[b - 1]!.fixed).to.equal(true);
+    expect(s.cues[19]!.startTime).to.be.within(lo - 0.25 - 0.01, hi - 0.25 + 0.01);
+    expect(s.cues[20]!.startTime).to.be.within(lo2 - 0.25 - 0.01, hi2 - 0.25 + 0.01);
+    expect(s.cues[0]!.startTime, 'cue 1 stays where it was').to.equal(exact.cues[0]!.startTime);
+    s.cues.forEach((c, i) => {
+      if (i === 19 || i === 20) return;
+      expect(c.startTime, `start of cue ${i}`).to.equal(exact.cues[i]!.startTime);
+      // A cue before a tapped boundary may only lose an overlap; none here (the seed has pauses).
+      expect(c.endTime, `end of cue ${i}`).to.equal(exact.cues[i]!.endTime);
     });
-    expect(el.selection.boundary).to.equal(5);
+    s.chapters.slice(1).forEach((ch, k) => expect(ch.startTime, `question ${k + 2} starts after question ${k + 1} ends`).to.be.at.least(s.chapters[k]!.endTime));
+    expect(el.selection.boundary).to.equal(20);
     expect(el.history!.past.slice(-2).map((p) => p.label)).to.deep.equal(['Tap', 'Tap']);
+    await el.updateComplete;
+    expect(status(el)).to.match(/^Tap: boundary 20 at 2:03\.\d{3}/);
+  });
+
+  it('BAD: a tap in the middle of a cue, far from any boundary, is refused with a polite notice; nothing moves', async () => {
+    el._run({ type: 'select-boundary', boundary: 0 });
+    await el.updateComplete;
+    handle(el, 0).focus();
+    const before = el.session;
+    // Cue 21 runs 2:05.237-2:10.903: its middle is seconds from either boundary.
+    await playFrom(127.4, 127.7);
+    await tap();
+    el.media!.pause();
+    expect(el.session).to.equal(before);
+    expect(el.history!.past.at(-1)?.label).not.to.equal('Tap');
+    await el.updateComplete;
+    expect(status(el)).to.match(/^Tap at 2:0[78]\.\d{3} not used: no boundary close enough .*Nothing changed\.$/);
+    expect($(el, '[part~="status"]').getAttribute('aria-live')).to.equal('polite');
+    expect(el.selection.boundary).to.equal(0);
   });
 
   it('GOOD: plays at 0.5x to 2x without changing pitch', async () => {
@@ -157,7 +193,35 @@ describe('<cue-editor> with the seed recording', function () {
     await el.updateComplete;
     expect(el.selection.boundary).to.equal(first);
     expect(status(el)).to.match(new RegExp(`^Review 1 of ${detail.review.length}: boundary ${first} at`));
+    await expectReviewed(first);
+
+    // The toolbar's button does the same for the next one.
+    const second = [...detail.review].sort((a, b) => a - b)[1];
+    if (second !== undefined) {
+      await waitFor(() => el.media!.paused, 'first audition over', 6000);
+      await click(button(el, `Next boundary to review (${detail.review.length})`));
+      await el.updateComplete;
+      expect(el.selection.boundary).to.equal(second);
+      await expectReviewed(second);
+    }
   });
+
+  /** Going to a review item zooms the timeline to seconds around the boundary, centred, and plays ~1 s either side of it. */
+  async function expectReviewed(b: number): Promise<void> {
+    const media = el.media!;
+    const t = el.session!.cues[b]?.startTime ?? el.session!.cues.at(-1)!.endTime;
+    const tl = timeline(el);
+    await tl.updateComplete;
+    const span = tl.viewEnd - tl.viewStart;
+    expect(span, 'seconds on screen').to.be.within(3, 10);
+    expect(t).to.be.within(tl.viewStart, tl.viewEnd);
+    if (t > 5) expect((tl.viewStart + tl.viewEnd) / 2, 'centred on the boundary').to.be.closeTo(t, 0.05);
+    expect(handle(el, b), 'the boundary handle is drawn').to.exist;
+    await waitFor(() => !media.paused && !media.seeking, 'audition playing', 6000);
+    expect(media.currentTime, 'plays from just before the boundary').to.be.within(t - 1.05, t);
+    await waitFor(() => media.paused, 'audition stopped', 6000);
+    expect(media.currentTime, 'stops just after it').to.be.within(t + 0.98, t + 1.3);
+  }
 
   it('GOOD: a cancelled alignment changes nothing', async () => {
     expect(await el.openTranscriptUrl(SEED_TEXT)).to.equal(true);

@@ -1,5 +1,5 @@
 import { expect, fixture, html, oneEvent } from '@open-wc/testing';
-import { sendKeys } from '@web/test-runner-commands';
+import { sendKeys, setViewport } from '@web/test-runner-commands';
 import '../../src/editor.js';
 import { sessionFromWebVTT, sessionToWebVTT } from '../../src/core/editor/index.js';
 import type { CueEditor } from '../../src/elements/cue-editor/cue-editor.js';
@@ -238,6 +238,69 @@ describe('<cue-editor>', () => {
     el.undo();
     el.undo();
     expect(el.problems.map((p) => p.kind)).to.include.members(['overlap', 'order', 'zero-length']);
+  });
+
+  it('GOOD: no problems is not shown as an error: a neutral badge reading "Checks: none"; problems are red with a "!" and the count', async () => {
+    const el = await fixture<CueEditor>(html`<cue-editor no-autosave></cue-editor>`);
+    const clean = ['WEBVTT', '', '00:00:01.000 --> 00:00:04.000', '<v A>One.', '', '00:00:04.000 --> 00:00:06.000', '<v A>Two.', ''].join('\n');
+    expect(el.openTranscript(clean, 'clean.vtt')).to.equal(true);
+    await el.updateComplete;
+    expect(el.problems).to.have.length(0);
+    const heading = (): HTMLElement => $(el, '#checks-h');
+    /** The heading's text as a screen reader gets it: aria-hidden parts left out. */
+    const spoken = (): string => {
+      const copy = heading().cloneNode(true) as HTMLElement;
+      copy.querySelectorAll('[aria-hidden="true"]').forEach((n) => n.remove());
+      return copy.textContent!.replace(/\s+/g, ' ').trim();
+    };
+    const rgb = (c: string): number[] => c.match(/[\d.]+/g)!.slice(0, 3).map(Number);
+    const badge = (): HTMLElement => heading().querySelector<HTMLElement>('[part~="checks-count"]')!;
+    expect(spoken()).to.equal('Checks: none');
+    expect(badge().dataset['state']).to.equal('clear');
+    const [r, g] = rgb(getComputedStyle(badge()).color);
+    expect(g!, 'the clear badge is not red').to.be.greaterThan(r!);
+    const clearColour = getComputedStyle(badge()).color;
+
+    const overlap = ['WEBVTT', '', '00:00:01.000 --> 00:00:04.000', '<v A>One.', '', '00:00:03.000 --> 00:00:06.000', '<v A>Two.', ''].join('\n');
+    expect(el.openTranscript(overlap, 'overlap.vtt')).to.equal(true);
+    await el.updateComplete;
+    expect(el.problems.length).to.be.greaterThan(0);
+    expect(spoken()).to.equal(`Checks: ${el.problems.length} problem${el.problems.length === 1 ? '' : 's'}`);
+    expect(badge().dataset['state']).to.equal('problems');
+    expect(badge().textContent).to.contain('!');
+    const [r2, g2] = rgb(getComputedStyle(badge()).color);
+    expect(r2!, 'the problems badge is red').to.be.greaterThan(g2!);
+    expect(getComputedStyle(badge()).color).not.to.equal(clearColour);
+  });
+
+  it('GOOD: on a phone (390 px) the question labels Q1-Q17 never overlap; zoomed in, every label shows', async () => {
+    await setViewport({ width: 390, height: 844 });
+    try {
+      const el = await seedEditor();
+      const tl = timeline(el);
+      await tl.updateComplete;
+      expect(tl.getBoundingClientRect().width).to.be.at.most(390);
+      const labels = (): HTMLElement[] => [...tl.shadowRoot!.querySelectorAll<HTMLElement>('[part~="chapter"]')];
+      const overlap = (a: DOMRect, b: DOMRect): boolean => a.left < b.right - 0.5 && b.left < a.right - 0.5 && a.top < b.bottom - 0.5 && b.top < a.bottom - 0.5;
+      /** No two labels' boxes (text or tick) overlap; returns how many show their text. */
+      const check = (): number => {
+        const all = labels();
+        const rects = all.map((l) => l.getBoundingClientRect());
+        rects.forEach((a, i) => rects.slice(i + 1).forEach((b, k) => expect(overlap(a, b), `${all[i]!.textContent} and ${all[i + 1 + k]!.textContent} overlap`).to.equal(false)));
+        return rects.filter((r) => r.width > 10).length;
+      };
+      expect(labels()).to.have.length(17);
+      expect(check(), 'labels with their text showing, whole session on a phone').to.be.at.least(12);
+      expect(labels()[0]!.getBoundingClientRect().width, 'Q1 shows').to.be.greaterThan(10);
+      for (const l of labels()) expect(l.title, 'every marker keeps its question').to.not.equal('');
+
+      await view(el, 0, 700);
+      const shown = labels();
+      expect(check(), 'zoomed to 0-700 s').to.equal(shown.length);
+      expect(shown.length).to.be.at.least(7);
+    } finally {
+      await setViewport({ width: 800, height: 600 });
+    }
   });
 
   it('BAD: a malformed file names line and column, fires cue-error and keeps the session', async () => {

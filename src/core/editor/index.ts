@@ -13,7 +13,8 @@
  * const { session, review, speech } = await align(h.present, { envelope }, { onProgress, signal, yieldControl });
  * h = apply(h, session, 'Align');
  * const problems = checkSession(h.present, speech);              // each with an optional fix: applyFix
- * h = apply(h, tapSync(h.present, i, media.currentTime), 'Tap');
+ * const tap = planTap(h.present, media.currentTime, { reactionTime: 0.25, synced }); // the boundary playback is crossing
+ * if (tap.ok) h = apply(h, tapBoundary(h.present, tap.boundary, tap.time), 'Tap');
  * const { transcript, chapters } = sessionToWebVTT(h.present);
  * ```
  */
@@ -23,7 +24,9 @@ export { sessionFromSRT } from './srt.js';
 export { sessionFromPlainText, type PlainTextOptions } from './plaintext.js';
 export * from './ops.js';
 export * from './ops-text.js';
+export { planTap, tapBoundary, tapWindow, boundaryAt, TAP_MIN_WINDOW, TAP_MAX_WINDOW, TAP_UNTIMED_WINDOW, type TapOptions, type TapPlan } from './tap.js';
 export * from './history.js';
+export { packHistory, unpackHistory, diffSessions, applyDelta, HISTORY_PACK_VERSION, type PackedHistory, type HistoryDelta, type Splice } from './history-pack.js';
 export * from './checks.js';
 export * from './peaks.js';
 export * from './pauses.js';

@@ -52,18 +52,31 @@ export const styles = css`
   .chapters {
     position: absolute;
     inset: 1.2rem 0 auto 0;
-    height: 1.3rem;
+    height: 2.8rem;
     pointer-events: none;
   }
   .chapter {
     position: absolute;
+    top: 0;
     transform: translateX(-1px);
     padding: 0 0.3rem;
     border-left: 2px solid var(--_accent);
-    font: 600 0.72rem/1.3rem system-ui, sans-serif;
+    font: 600 0.72rem/1.2rem system-ui, sans-serif;
     color: var(--_accent);
     background: color-mix(in srgb, Canvas 80%, transparent);
     white-space: nowrap;
+  }
+  .chapter.lane-1 {
+    top: 1.2rem;
+  }
+  /* No room in either row: a short tick under the labels; the text is clipped away (still read by assistive technology). */
+  .chapter.collapsed {
+    top: 2.4rem;
+    width: 0;
+    height: 0.4rem;
+    padding: 0;
+    overflow: hidden;
+    background: none;
   }
   .cues {
     position: absolute;

@@ -3,7 +3,7 @@ import { property, query, state } from 'lit/decorators.js';
 import { plainText, type EditorSession, type PeakPyramid, type Problem, type SpeechMap } from '../../core/editor/index.js';
 import { clockTime } from '../cue-editor/format.js';
 import { intend } from '../cue-editor/intents.js';
-import { drawWave } from './draw.js';
+import { drawWave, laneLabels } from './draw.js';
 import { TimelineDrag } from './drag.js';
 import { styles } from './cue-editor-timeline.styles.js';
 
@@ -61,6 +61,7 @@ export class CueEditorTimeline extends LitElement {
     if (w !== this.#width) {
       this.#width = w;
       this.#draw();
+      this.#fitChapters();
     }
   });
 
@@ -140,6 +141,25 @@ export class CueEditorTimeline extends LitElement {
   protected override updated(changed: PropertyValues<this>): void {
     if (changed.has('pyramid') || changed.has('speech') || changed.has('viewStart') || changed.has('viewEnd')) this.#draw();
     this.#placePlayhead();
+    this.#fitChapters();
+  }
+
+  /**
+   * Question labels never overlap: they take two rows, and where neither has
+   * room (a narrow screen, a wide view) a label shows only a short tick, its
+   * question still in its title and in the text for assistive technology.
+   * Measured after render, never while computing state.
+   */
+  #fitChapters(): void {
+    const labels = [...this.renderRoot.querySelectorAll<HTMLElement>('[part~="chapter"]')];
+    if (!labels.length) return;
+    for (const l of labels) l.classList.remove('collapsed', 'lane-1');
+    const xs = labels.map((l) => l.offsetLeft);
+    const widths = labels.map((l) => l.offsetWidth);
+    laneLabels(xs, widths).forEach((lane, k) => {
+      labels[k]!.classList.toggle('collapsed', lane < 0);
+      labels[k]!.classList.toggle('lane-1', lane === 1);
+    });
   }
 
   #placePlayhead(): void {

@@ -79,3 +79,18 @@ export function drawWave(
     ctx.fillText(rulerLabel(t, step), tx + 3 * dpr, 2 * dpr);
   }
 }
+
+/**
+ * Lays labels out in `lanes` rows so that none overlaps another: left to
+ * right, each label goes in the first row where it starts at least `gap` px
+ * after the last label there ends; a label that fits in no row gets -1 (show
+ * only its marker). `xs` are left edges (px, ascending), `widths` widths.
+ */
+export function laneLabels(xs: readonly number[], widths: readonly number[], lanes = 2, gap = 2): number[] {
+  const ends = Array.from({ length: lanes }, () => -Infinity);
+  return xs.map((x, k) => {
+    const lane = ends.findIndex((end) => x >= end + gap);
+    if (lane >= 0) ends[lane] = x + (widths[k] ?? 0);
+    return lane;
+  });
+}

@@ -9,8 +9,9 @@ import {
   setCueText,
   setFixed,
   setSpeaker,
+  planTap,
   splitCue,
-  tapSync,
+  tapBoundary,
   type EditorSession,
   type Problem,
 } from '../../core/editor/index.js';
@@ -24,10 +25,14 @@ import type { EditIntent } from './intents.js';
 export interface EditorContext {
   readonly history: EditorHistoryController;
   readonly playback: EditorPlaybackController;
-  /** Selected boundary: also the next one a tap places. */
+  /** Selected boundary. */
   boundary: number;
   cue: number;
   readonly time: number;
+  /** True while the media plays (a tap then allows for the editor's reaction). */
+  readonly playing: boolean;
+  /** Boundaries set by tap since playback last started or jumped: a tap does not take them again. */
+  readonly tapped: Set<number>;
   readonly ripple: boolean;
   /** False when the 'link neighbours' toggle is off (a touch user's Alt). */
   readonly linked: boolean;
@@ -39,9 +44,14 @@ export interface EditorContext {
   seek(time: number): void;
   reveal(time: number): void;
   zoom(direction: 1 | -1 | 0): void;
+  /** Shows [time - halfSpan, time + halfSpan] on the timeline. */
+  zoomAround(time: number, halfSpan: number): void;
   togglePlay(): void;
   announce(text: string): void;
 }
+
+/** Seconds shown either side of a boundary under review: enough to see the words around it, close enough to judge it. */
+export const REVIEW_HALF_SPAN = 4;
 
 /** Seconds of boundary `b`: cue b's start, or the last cue's end. */
 export function boundaryTime(s: EditorSession, b: number): number {
@@ -149,11 +159,18 @@ export function keyActions(ctx: EditorContext): EditorKeyActions {
   return {
     tap() {
       const s = session();
-      if (!s || ctx.boundary > s.cues.length) return;
-      const b = ctx.boundary;
-      ctx.history.apply(tapSync(s, b - 1, ctx.time, ctx.reactionTime), 'Tap');
-      ctx.boundary = Math.min(b + 1, s.cues.length);
-      ctx.cue = Math.min(b, s.cues.length - 1);
+      if (!s) return;
+      const plan = planTap(s, ctx.time, { reactionTime: ctx.playing ? ctx.reactionTime : 0, synced: ctx.tapped });
+      if (!plan.ok) {
+        const near = plan.nearest === null ? '' : ` (the nearest not yet tapped, boundary ${plan.nearest}, is at ${clockTime(boundaryTime(s, plan.nearest))})`;
+        return ctx.announce(`Tap at ${clockTime(plan.time)} not used: no boundary close enough${near}. Nothing changed.`);
+      }
+      const next = tapBoundary(s, plan.boundary, plan.time, { ripple: ctx.ripple });
+      ctx.tapped.add(plan.boundary);
+      ctx.history.apply(next, 'Tap');
+      select(ctx, next, plan.boundary);
+      const moved = boundaryTime(next, plan.boundary) - plan.from;
+      ctx.announce(`Tap: boundary ${plan.boundary} at ${clockTime(boundaryTime(next, plan.boundary))} (${moved >= 0 ? '+' : '−'}${Math.abs(moved).toFixed(3)} s).`);
     },
     nudge: (delta, linked) => runIntent(ctx, { type: 'nudge', boundary: ctx.boundary, delta, linked }),
     step: (d) => runIntent(ctx, { type: 'select-boundary', boundary: ctx.boundary + d }),
@@ -170,7 +187,9 @@ export function keyActions(ctx: EditorContext): EditorKeyActions {
       const b = d > 0 ? (list.find((x) => x > ctx.boundary) ?? list[0]!) : ([...list].reverse().find((x) => x < ctx.boundary) ?? list[list.length - 1]!);
       select(ctx, s, b);
       const t = boundaryTime(s, b);
-      ctx.seek(Math.max(0, t - 1));
+      // Judge it by eye and by ear: the timeline zooms to the seconds around it, and it plays once (an audition).
+      ctx.zoomAround(t, REVIEW_HALF_SPAN);
+      void ctx.playback.audition(t);
       const c = ctx.confidence(b);
       ctx.announce(`Review ${list.indexOf(b) + 1} of ${list.length}: boundary ${b} at ${clockTime(t)}${c === undefined ? '' : `, confidence ${Math.round(c * 100)}%`}.`);
     },

@@ -19,7 +19,14 @@ export function editorContext(el: CueEditor): EditorContext {
       el._cue = c;
     },
     get time() {
-      return el._time;
+      // The media's own position: the clock's last frame can be a frame behind a tap.
+      return el._video && !el._video.seeking ? el._video.currentTime : el._time;
+    },
+    get playing() {
+      return !!el._video && !el._video.paused;
+    },
+    get tapped() {
+      return el._tapped;
     },
     get ripple() {
       return el.ripple;
@@ -42,6 +49,7 @@ export function editorContext(el: CueEditor): EditorContext {
     },
     reveal: (t) => el._timeline?.reveal(t),
     zoom: (d) => el._timeline?.zoom(d),
+    zoomAround: (t, half) => el._timeline?.setView(t - half, t + half),
     togglePlay: () => {
       const v = el._video;
       if (v) void (v.paused ? v.play().catch(() => {}) : v.pause());

@@ -8,6 +8,7 @@ export const styles = css`
     --_line: light-dark(#d7dce3, #334155);
     --_panel: light-dark(#f8fafc, #111827);
     --_error: var(--cue-error-color, light-dark(#b91c1c, #fca5a5));
+    --_ok: var(--cue-ok-color, light-dark(#166534, #86efac));
     display: block;
     color-scheme: light dark;
     font: 0.92rem/1.45 system-ui, -apple-system, 'Segoe UI', Roboto, sans-serif;
@@ -258,8 +259,25 @@ export const styles = css`
     padding: 0 0.3rem;
     border-radius: 1rem;
     text-align: center;
+    text-transform: none;
+    letter-spacing: 0;
+    border: 1px solid currentColor;
+  }
+  h2 .count.problems {
     background: color-mix(in srgb, var(--_error) 15%, Canvas);
     color: var(--_error);
+  }
+  h2 .count.clear {
+    background: color-mix(in srgb, var(--_ok) 12%, Canvas);
+    color: var(--_ok);
+  }
+  .vh {
+    position: absolute;
+    width: 1px;
+    height: 1px;
+    overflow: hidden;
+    clip-path: inset(50%);
+    white-space: nowrap;
   }
   .panel p {
     margin: 0;

@@ -34,9 +34,11 @@ import { styles } from './cue-editor.styles.js';
  * @csspart status - Notices and progress (aria-live polite).
  * @csspart player - The media-chrome player.
  * @csspart panel - The side panel (selection, checks, review, keys).
+ * @csspart checks-count - The checks badge: `data-state="clear"` (none found) or `"problems"`.
  *
  * @cssproperty [--cue-accent-color=light-dark(#1d4ed8, #93c5fd)] - Accent: selection, focus, buttons.
  * @cssproperty [--cue-error-color=light-dark(#b91c1c, #fca5a5)] - Errors, problems and the playhead.
+ * @cssproperty [--cue-ok-color=light-dark(#166534, #86efac)] - The checks badge when nothing was found.
  * @cssproperty [--cue-wave-color=light-dark(#64748b, #94a3b8)] - Waveform.
  * @cssproperty [--cue-timeline-height=11rem] - Timeline height.
  * @cssproperty [--cue-list-height=30rem] - Cue list height.
@@ -80,6 +82,7 @@ export class CueEditor extends LitElement {
   /** @internal */ @query('cue-editor-timeline') _timeline!: CueEditorTimeline;
 
   /** @internal Name of the transcript (for export file names). */ _name = '';
+  /** @internal Boundaries set by tap in this pass (since playback started or jumped, or the last undo). */ readonly _tapped = new Set<number>();
   /** @internal Where the recording came from (for restore). */ _mediaRef: MediaRef | null = null;
   #exported: EditorSession | null = null;
   /** @internal Seconds: the media time last read. */
@@ -94,7 +97,9 @@ export class CueEditor extends LitElement {
     unexported: () => this.unexported,
     snapshot: () => {
       const session = this._history.session;
-      return session && { session, savedAt: Date.now(), unexported: this.unexported, name: this._name, media: this._mediaRef };
+      // The present as committed (a drag in progress counts as done), with the history that leads to it.
+      const history = this._history.pack();
+      return session && history && { session, savedAt: Date.now(), unexported: this.unexported, name: this._name, media: this._mediaRef, history };
     },
   });
   readonly _clock = new MediaClockController(this, { onTime: (t) => this.#onTime(t) });
@@ -234,6 +239,8 @@ export class CueEditor extends LitElement {
     this._clock.media = this._video;
     this._video.preservesPitch = true;
     this._video.addEventListener('durationchange', () => this._setDuration(this._video.duration));
+    // A new pass of tapping starts whenever playback starts or jumps.
+    for (const type of ['play', 'seeking']) this._video.addEventListener(type, () => this._tapped.clear());
   }
 
   /** The media's length is known: the session's upper clamp follows it (not an undo step, and not a change to export). */
@@ -259,6 +266,7 @@ export class CueEditor extends LitElement {
 
   #changed(label: string, cause: HistoryCause): void {
     this._autosave.schedule();
+    if (cause !== 'edit' && cause !== 'amend') this._tapped.clear();
     if (label && (cause === 'undo' || cause === 'redo')) this.announce(`${cause === 'undo' ? 'Undid' : 'Redid'}: ${label}.`);
     if (cause === 'edit' || cause === 'undo' || cause === 'redo') {
       const session = this._history.session!;

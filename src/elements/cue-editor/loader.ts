@@ -35,11 +35,11 @@ export class Loader {
     this.started = true;
     if (restored) {
       const { saved, media } = restored;
-      el._history.open(saved.session, 'Restore', 'restore');
+      const kept = el._history.restore(saved.session, saved.history);
       el._name = saved.name;
       if (!saved.unexported) el.markExported();
       const when = new Date(saved.savedAt).toLocaleTimeString();
-      el._restored = `Restored your session saved at ${when}: ${saved.session.cues.length} cues${saved.unexported ? ', with changes not exported yet' : ''}.`;
+      el._restored = `Restored your session saved at ${when}: ${saved.session.cues.length} cues${saved.unexported ? ', with changes not exported yet' : ''}${kept || saved.history === undefined ? '' : '; its undo history could not be read and starts afresh'}.`;
       el.dispatchEvent(new CustomEvent('cue-restore', { bubbles: true, composed: true, detail: { session: saved.session, savedAt: saved.savedAt } }));
       if (media && saved.media?.kind === 'file') await this.openMedia(new File([media], saved.media.name, { type: media.type }), false);
       else if (saved.media?.kind === 'url') await this.openMedia(saved.media.url, false);

@@ -19,11 +19,12 @@ export function renderPanel(el: CueEditor, problems: readonly Problem[]): unknow
         ? html`<p class="sel">
               Boundary <strong>${b}</strong> of ${n} at <strong class="mono">${clockTime(boundaryTime(s, b))}</strong>${conf === undefined ? nothing : html` · confidence <strong>${Math.round(conf * 100)}%</strong>`}
             </p>
-            <p class="hint">${next ? html`Next tap starts cue ${b + 1}: “${excerpt(plainText(next.text))}”` : b === n ? 'Next tap ends the last cue.' : nothing}</p>`
+            <p class="hint">${next ? html`Cue ${b + 1}: “${excerpt(plainText(next.text))}”` : b === n ? 'The end of the last cue.' : nothing}</p>
+            <p class="hint">Tap (T) as each cue begins: it sets the boundary that playback is crossing.</p>`
         : html`<p class="hint">Open a recording and a transcript: pick files, drop them here, or give URLs.</p>`}
     </section>
     <section aria-labelledby="checks-h">
-      <h2 id="checks-h">Checks <span class="count">${problems.length}</span></h2>
+      <h2 id="checks-h">Checks${renderChecksBadge(s ? problems.length : null)}</h2>
       ${problems.length
         ? html`<ul class="checks">
             ${problems.slice(0, 50).map(
@@ -49,6 +50,20 @@ export function renderPanel(el: CueEditor, problems: readonly Problem[]): unknow
       <dl>${EDITOR_KEYS.map((k) => html`<div><dt><kbd>${k.keys}</kbd></dt><dd>${k.does}</dd></div>`)}</dl>
     </details>
   </div>`;
+}
+
+/**
+ * The checks count. None found is good news, not an error: a neutral badge
+ * with a tick and the word "none"; problems get the error colour and a "!"
+ * with the number, so colour is never the only sign. Read as "Checks: none"
+ * or "Checks: 3 problems".
+ */
+function renderChecksBadge(count: number | null): unknown {
+  if (count === null) return nothing;
+  const state = count ? 'problems' : 'clear';
+  return html`<span class="vh">:</span> <span part="checks-count" class="count ${state}" data-state=${state}
+    ><span aria-hidden="true">${count ? '!' : '✓'}</span> ${count ? html`${count}<span class="vh"> ${count === 1 ? 'problem' : 'problems'}</span>` : 'none'}</span
+  >`;
 }
 
 function excerpt(text: string): string {
