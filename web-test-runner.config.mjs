@@ -1,5 +1,5 @@
 // @ts-check
-import { createReadStream, statSync } from 'node:fs';
+import { createReadStream, existsSync, statSync } from 'node:fs';
 import { resolve, extname } from 'node:path';
 import { esbuildPlugin } from '@web/dev-server-esbuild';
 import { puppeteerLauncher } from '@web/test-runner-puppeteer';
@@ -94,6 +94,21 @@ async function mediaRanges(ctx, next) {
 }
 
 /**
+ * Source names its modules by their emitted `.js` (what `dist/` ships), and the
+ * esbuild plugin maps such imports to `.ts`; a Worker's `new URL('./x.js',
+ * import.meta.url)` is a plain request, not an import, so map those here, as
+ * Vite does: a `/src/**.js` that does not exist is served from its `.ts`.
+ * @type {import('@web/dev-server-core').Middleware}
+ */
+async function tsForJs(ctx, next) {
+  if (ctx.path.startsWith('/src/') && ctx.path.endsWith('.js') && !ctx.path.includes('..')) {
+    const file = resolve('.' + decodeURIComponent(ctx.path));
+    if (!existsSync(file) && existsSync(file.slice(0, -3) + '.ts')) ctx.url = ctx.url.replace(/\.js(?=$|\?)/, '.ts');
+  }
+  return next();
+}
+
+/**
  * The demo pages import their media and timing files as Vite `?url` imports
  * (so a built demo ships them); serve those as modules exporting the URL, as
  * Vite's dev server does.
@@ -126,7 +141,7 @@ export default {
   testsStartTimeout: 120000,
   testsFinishTimeout: 300000,
   testFramework: { config: { timeout: 30000 } },
-  middleware: [mediaRanges],
+  middleware: [tsForJs, mediaRanges],
   plugins: [viteUrlImports, esbuildPlugin({ ts: true, tsconfig: resolve('tsconfig.json'), target: 'es2022' })],
   browsers,
 };
