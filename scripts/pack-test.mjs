@@ -110,6 +110,9 @@ try {
   for (const f of ['LICENSE', 'package.json', 'custom-elements.json', 'dist/index.js', 'dist/editor.js', 'dist/workers/editor-worker.js']) {
     check(`tarball has ${f}`, files.has(f));
   }
+  const license = JSON.parse(readFileSync(join(root, 'package.json'), 'utf8')).license;
+  const licenseText = files.has('LICENSE') ? readFileSync(join(root, 'LICENSE'), 'utf8') : '';
+  check(`LICENSE is the ${license} licence package.json names`, licenseText.startsWith(`${license} License`), licenseText.split('\n')[0]);
 
   // 2. A throwaway Vite app using it.
   const app = join(work, 'app');
