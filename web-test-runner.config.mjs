@@ -1,5 +1,6 @@
 // @ts-check
-import { createReadStream, existsSync, statSync } from 'node:fs';
+import { execFile } from 'node:child_process';
+import { createReadStream, existsSync, readFileSync, statSync } from 'node:fs';
 import { resolve, extname } from 'node:path';
 import { esbuildPlugin } from '@web/dev-server-esbuild';
 import { puppeteerLauncher } from '@web/test-runner-puppeteer';
@@ -124,6 +125,26 @@ const viteUrlImports = {
   },
 };
 
+/** @type {Promise<string> | undefined} */
+let manifest;
+/**
+ * `/custom-elements.json` is made afresh by the analyzer (`npm run analyze`) on the first request of a
+ * run, so test/manifest.test.ts checks the manifest the source gives today, never a stale file.
+ * @type {import('@web/dev-server-core').Plugin}
+ */
+const freshManifest = {
+  name: 'fresh-manifest',
+  serve(context) {
+    if (context.path !== '/custom-elements.json') return undefined;
+    manifest ??= new Promise((done, fail) =>
+      execFile('npm', ['run', '--silent', 'analyze'], { cwd: import.meta.dirname }, (error, _out, stderr) =>
+        error ? fail(new Error(`npm run analyze failed: ${stderr}`)) : done(readFileSync(resolve(import.meta.dirname, 'custom-elements.json'), 'utf8')),
+      ),
+    );
+    return manifest.then((body) => ({ body, type: 'json' }));
+  },
+};
+
 const only = process.env.BROWSERS?.split(',');
 const browsers = [
   ['chromium', chromium],
@@ -142,6 +163,6 @@ export default {
   testsFinishTimeout: 300000,
   testFramework: { config: { timeout: 30000 } },
   middleware: [tsForJs, mediaRanges],
-  plugins: [viteUrlImports, esbuildPlugin({ ts: true, tsconfig: resolve('tsconfig.json'), target: 'es2022' })],
+  plugins: [freshManifest, viteUrlImports, esbuildPlugin({ ts: true, tsconfig: resolve('tsconfig.json'), target: 'es2022' })],
   browsers,
 };
