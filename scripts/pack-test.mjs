@@ -1,8 +1,8 @@
-#!/usr/bin/env node
 // The package as a user gets it: `npm pack`, install the tarball into a throwaway Vite app that imports
-// `cueline` and `cueline/editor`, `vite build` it, serve the build with `vite preview` and load it in
-// headless Chromium. Passes when the transcript renders its cues, the editor's Worker reads the recording
-// (its waveform arrives) and aligns it, and the page logs no error and requests nothing that fails.
+// `cueline` and `cueline/editor`, `vite build` it, serve the build with `vite preview`, and also run the app
+// under Vite's dev server; load each in headless Chromium. Passes when the transcript renders its cues, the
+// editor's Worker reads the recording (its waveform arrives) and aligns it, and the page logs no error and
+// requests nothing that fails.
 //
 // Usage: node scripts/pack-test.mjs [--keep]   (--keep leaves the temporary app for a look)
 // CHROMIUM_PATH overrides /usr/bin/chromium. Needs the npm registry or npm's cache (installs with --prefer-offline).
@@ -96,8 +96,65 @@ import { CueEditor } from 'cueline/editor';
 window.cueline = { CueTranscript, CueEditor, parseWebVTT };
 `;
 
+/** Starts `vite <args>` in the app, opens it in Chromium and checks what a user would see. */
+async function checkServed(args, label) {
+  const port = await freePort();
+  const server = spawn(join(app, 'node_modules/.bin/vite'), [...args, '--host', '127.0.0.1', '--port', String(port), '--strictPort'], { cwd: app, stdio: 'ignore' });
+  servers.push(server);
+  const url = `http://127.0.0.1:${port}/`;
+  for (let i = 0; ; i++) {
+    try {
+      if ((await fetch(url)).ok) break;
+    } catch {}
+    if (i > 300) throw new Error(`vite ${args.join(' ')} did not start`);
+    await new Promise((r) => setTimeout(r, 100));
+  }
+  const page = await browser.newPage();
+  const errors = [];
+  const failed = [];
+  page.on('console', (m) => m.type() === 'error' && errors.push(m.text()));
+  page.on('pageerror', (e) => errors.push(String(e)));
+  page.on('requestfailed', (r) => failed.push(`${r.url()} (${r.failure()?.errorText})`));
+  page.on('response', (r) => r.status() >= 400 && failed.push(`${r.url()} (HTTP ${r.status()})`));
+  const workers = [];
+  page.on('workercreated', (w) => workers.push(w.url()));
+  await page.goto(url, { waitUntil: 'load' });
+
+  const cues = await page
+    .waitForFunction(() => document.querySelector('cue-transcript')?.shadowRoot?.querySelectorAll('[part~="cue"]').length, { timeout: 60000 })
+    .then((h) => h.jsonValue())
+    .catch(() => 0);
+  check(`${label}: <cue-transcript> renders the cues of its WebVTT`, cues === 3, `${cues} cue(s)`);
+
+  const peaks = await page
+    .waitForFunction(() => document.querySelector('cue-editor')?.shadowRoot?.querySelector('cue-editor-timeline')?.pyramid, { timeout: 60000 })
+    .then(() => true)
+    .catch(() => false);
+  check(`${label}: <cue-editor>'s Worker starts and sends the waveform`, peaks && workers.some((w) => /editor-worker/.test(w)), workers.join(', ') || 'no Worker');
+
+  const aligned = await page
+    .evaluate(
+      () =>
+        new Promise((done) => {
+          const editor = document.querySelector('cue-editor');
+          editor.addEventListener('cue-align', (e) => done(e.detail), { once: true });
+          void editor.align();
+          setTimeout(() => done(null), 60000);
+        }),
+    )
+    .catch((e) => String(e));
+  check(`${label}: <cue-editor> aligns in its Worker (cue-align)`, !!aligned && typeof aligned === 'object' && aligned.state === 'done', JSON.stringify(aligned)?.slice(0, 80));
+
+  check(`${label}: no console errors`, errors.length === 0, errors.join(' | '));
+  check(`${label}: no failed requests`, failed.length === 0, failed.join(' | '));
+  await page.close();
+}
+
 const work = mkdtempSync(join(tmpdir(), 'cueline-pack-'));
-let preview;
+const app = join(work, 'app');
+/** @type {import('node:child_process').ChildProcess[]} */
+const servers = [];
+/** @type {import('puppeteer-core').Browser | undefined} */
 let browser;
 try {
   // 1. The tarball (prepack builds dist/ and the manifest).
@@ -115,7 +172,6 @@ try {
   check(`LICENSE is the ${license} licence package.json names`, licenseText.startsWith(`${license} License`), licenseText.split('\n')[0]);
 
   // 2. A throwaway Vite app using it.
-  const app = join(work, 'app');
   mkdirSync(join(app, 'public'), { recursive: true });
   writeFileSync(join(app, 'package.json'), JSON.stringify({ name: 'cueline-pack-app', private: true, type: 'module' }, null, 2));
   writeFileSync(join(app, 'index.html'), INDEX);
@@ -141,68 +197,17 @@ try {
     check('the build emits the editor Worker as its own chunk', assets.some((a) => /editor-worker.*\.js$/.test(a)), assets.join(', '));
 
     // 4. Serve the build and open it.
-    const port = await freePort();
-    preview = spawn(join(app, 'node_modules/.bin/vite'), ['preview', '--host', '127.0.0.1', '--port', String(port), '--strictPort'], { cwd: app, stdio: 'ignore' });
-    const url = `http://127.0.0.1:${port}/`;
-    for (let i = 0; ; i++) {
-      try {
-        if ((await fetch(url)).ok) break;
-      } catch {}
-      if (i > 300) throw new Error('vite preview did not start');
-      await new Promise((r) => setTimeout(r, 100));
-    }
-
     browser = await puppeteer.launch({ executablePath: chromiumPath, headless: true, args: ['--no-sandbox', '--disable-gpu', '--autoplay-policy=no-user-gesture-required'] });
-    const page = await browser.newPage();
-    const errors = [];
-    const failed = [];
-    page.on('console', (m) => m.type() === 'error' && errors.push(m.text()));
-    page.on('pageerror', (e) => errors.push(String(e)));
-    page.on('requestfailed', (r) => failed.push(`${r.url()} (${r.failure()?.errorText})`));
-    page.on('response', (r) => r.status() >= 400 && failed.push(`${r.url()} (HTTP ${r.status()})`));
-    const workers = [];
-    page.on('workercreated', (w) => workers.push(w.url()));
-    await page.goto(url, { waitUntil: 'load' });
-
-    const cues = await page
-      .waitForFunction(() => document.querySelector('cue-transcript')?.shadowRoot?.querySelectorAll('[part~="cue"]').length, { timeout: 60000 })
-      .then((h) => h.jsonValue())
-      .catch(() => 0);
-    check('<cue-transcript> renders the cues of its WebVTT', cues === 3, `${cues} cue(s)`);
-
-    const peaks = await page
-      .waitForFunction(
-        () => {
-          const t = document.querySelector('cue-editor')?.shadowRoot?.querySelector('cue-editor-timeline');
-          return t?.pyramid ? t.pyramid.duration ?? true : false;
-        },
-        { timeout: 60000 },
-      )
-      .then(() => true)
-      .catch(() => false);
-    check("<cue-editor>'s Worker starts and sends the waveform", peaks && workers.some((w) => /editor-worker/.test(w)), workers.join(', ') || 'no Worker');
-
-    const aligned = await page
-      .evaluate(
-        () =>
-          new Promise((done) => {
-            const editor = document.querySelector('cue-editor');
-            editor.addEventListener('cue-align', (e) => done(e.detail), { once: true });
-            void editor.align();
-            setTimeout(() => done(null), 60000);
-          }),
-      )
-      .catch((e) => String(e));
-    check('<cue-editor> aligns in its Worker (cue-align)', !!aligned && typeof aligned === 'object', JSON.stringify(aligned)?.slice(0, 120));
-
-    check('no console errors', errors.length === 0, errors.join(' | '));
-    check('no failed requests', failed.length === 0, failed.join(' | '));
+    await checkServed(['preview'], 'the build (vite preview)');
   }
+  // 5. The same app under the user's dev server (Vite pre-bundles the package there).
+  browser ??= await puppeteer.launch({ executablePath: chromiumPath, headless: true, args: ['--no-sandbox', '--disable-gpu', '--autoplay-policy=no-user-gesture-required'] });
+  await checkServed([], 'the dev server (vite)');
 } catch (e) {
   check('pack test ran', false, e instanceof Error ? e.stack : String(e));
 } finally {
   await browser?.close();
-  preview?.kill();
+  for (const server of servers) server.kill();
   if (!keep) rmSync(work, { recursive: true, force: true });
   else console.log(`pack-test: kept ${work}`);
 }
