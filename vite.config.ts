@@ -1,16 +1,23 @@
 import { resolve } from 'node:path';
-import { defineConfig, type Plugin } from 'vite';
+import { defineConfig, type Connect, type Plugin } from 'vite';
 
-/** `/` is the demo: the address Vite prints opens the interview page. */
+/** `/` redirects to the interview page (the built pages keep their place under `demo/`). */
+const toDemo: Connect.NextHandleFunction = (req, res, next) => {
+  const path = req.url?.split('?')[0];
+  if (path !== '/' && path !== '/index.html') return next();
+  res.statusCode = 302;
+  res.setHeader('Location', '/demo/index.html');
+  res.end();
+};
+
+/** `/` is the demo, in `vite` and in `vite preview` of the built demo: the address Vite prints opens the interview page. */
 const demoHome: Plugin = {
   name: 'cueline-demo-home',
   configureServer(server) {
-    server.middlewares.use((req, res, next) => {
-      if (req.url !== '/' && req.url !== '/index.html') return next();
-      res.statusCode = 302;
-      res.setHeader('Location', '/demo/index.html');
-      res.end();
-    });
+    server.middlewares.use(toDemo);
+  },
+  configurePreviewServer(server) {
+    server.middlewares.use(toDemo);
   },
 };
 

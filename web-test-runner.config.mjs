@@ -1,5 +1,6 @@
 // @ts-check
-import { createReadStream, statSync } from 'node:fs';
+import { execFile } from 'node:child_process';
+import { createReadStream, existsSync, readFileSync, statSync } from 'node:fs';
 import { resolve, extname } from 'node:path';
 import { esbuildPlugin } from '@web/dev-server-esbuild';
 import { puppeteerLauncher } from '@web/test-runner-puppeteer';
@@ -94,6 +95,21 @@ async function mediaRanges(ctx, next) {
 }
 
 /**
+ * Source names its modules by their emitted `.js` (what `dist/` ships), and the
+ * esbuild plugin maps such imports to `.ts`; a Worker's `new URL('./x.js',
+ * import.meta.url)` is a plain request, not an import, so map those here, as
+ * Vite does: a `/src/**.js` that does not exist is served from its `.ts`.
+ * @type {import('@web/dev-server-core').Middleware}
+ */
+async function tsForJs(ctx, next) {
+  if (ctx.path.startsWith('/src/') && ctx.path.endsWith('.js') && !ctx.path.includes('..')) {
+    const file = resolve('.' + decodeURIComponent(ctx.path));
+    if (!existsSync(file) && existsSync(file.slice(0, -3) + '.ts')) ctx.url = ctx.url.replace(/\.js(?=$|\?)/, '.ts');
+  }
+  return next();
+}
+
+/**
  * The demo pages import their media and timing files as Vite `?url` imports
  * (so a built demo ships them); serve those as modules exporting the URL, as
  * Vite's dev server does.
@@ -129,6 +145,26 @@ async function hang(ctx, next) {
   ctx.status = 504;
 }
 
+/** @type {Promise<string> | undefined} */
+let manifest;
+/**
+ * `/custom-elements.json` is made afresh by the analyzer (`npm run analyze`) on the first request of a
+ * run, so test/manifest.test.ts checks the manifest the source gives today, never a stale file.
+ * @type {import('@web/dev-server-core').Plugin}
+ */
+const freshManifest = {
+  name: 'fresh-manifest',
+  serve(context) {
+    if (context.path !== '/custom-elements.json') return undefined;
+    manifest ??= new Promise((done, fail) =>
+      execFile('npm', ['run', '--silent', 'analyze'], { cwd: import.meta.dirname }, (error, _out, stderr) =>
+        error ? fail(new Error(`npm run analyze failed: ${stderr}`)) : done(readFileSync(resolve(import.meta.dirname, 'custom-elements.json'), 'utf8')),
+      ),
+    );
+    return manifest.then((body) => ({ body, type: 'json' }));
+  },
+};
+
 const only = process.env.BROWSERS?.split(',');
 const browsers = [
   ['chromium', chromium],
@@ -146,9 +182,9 @@ export default {
   testsStartTimeout: 120000,
   testsFinishTimeout: 300000,
   testFramework: { config: { timeout: 30000 } },
-  middleware: [hang, mediaRanges],
+  middleware: [hang, tsForJs, mediaRanges],
   testRunnerHtml: (framework) =>
     `<!doctype html><html><body><script>globalThis.__CUELINE_FUZZ_RUNS__ = ${fuzzRuns};</script><script type="module" src="${framework}"></script></body></html>`,
-  plugins: [viteUrlImports, esbuildPlugin({ ts: true, tsconfig: resolve('tsconfig.json'), target: 'es2022' })],
+  plugins: [freshManifest, viteUrlImports, esbuildPlugin({ ts: true, tsconfig: resolve('tsconfig.json'), target: 'es2022' })],
   browsers,
 };

@@ -8,12 +8,13 @@ export const ANALYSIS_RATE = 8000;
 const CHUNK = ANALYSIS_RATE * 30;
 
 /**
- * The editor's Worker, from its TypeScript source: written inline as
- * `new Worker(new URL(…, import.meta.url))` so Vite bundles it for a build,
- * and served as a module by Vite's and the test runner's dev servers.
+ * The editor's Worker: written inline as `new Worker(new URL(…, import.meta.url))`
+ * so bundlers (Vite, webpack) bundle it. The URL names the emitted `.js`, which
+ * `dist/` ships next to this module; from `src/`, Vite and the test runner's
+ * server resolve it to `editor-worker.ts` as they do any `.js` import.
  */
 function defaultWorker(): Worker {
-  return new Worker(new URL('../workers/editor-worker.ts', import.meta.url), { type: 'module', name: 'cueline-editor' });
+  return new Worker(new URL('../workers/editor-worker.js', import.meta.url), { type: 'module', name: 'cueline-editor' });
 }
 
 export interface EditorAudioOptions {

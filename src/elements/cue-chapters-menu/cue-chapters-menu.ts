@@ -26,13 +26,27 @@ const KEYS = ['ArrowUp', 'ArrowDown', 'Home', 'End', 'Enter', 'Space', 'Escape',
  * @csspart button-label - Its text: "Q 3/17", or the `label` before questions are known.
  * @csspart menu - The popup (`role=menu`, in the top layer so a player's `overflow` cannot clip it).
  * @csspart question - A menu item (`role=menuitemradio`, checked while it plays); also `current-question`, `heard`.
- * @csspart number - @csspart title - @csspart meta - @csspart time - @csspart length - @csspart heard-mark - @csspart progress - @csspart progress-bar - As in `<cue-chapters>`.
+ * @csspart current-question - The menu item of the question playing.
+ * @csspart heard - A menu item of a question already heard.
+ * @csspart number - The question's number, as in `<cue-chapters>`.
+ * @csspart title - The question's text.
+ * @csspart meta - Start time, length and heard mark.
+ * @csspart time - The start time.
+ * @csspart length - The length.
+ * @csspart heard-mark - The mark on a heard question.
+ * @csspart progress - The track of the progress bar of the question playing.
+ * @csspart progress-bar - Its fill (scaled with `transform`).
  *
  * @cssproperty [--cue-menu-background=light-dark(#ffffff, #1f2937)] - Background of the menu.
  * @cssproperty [--cue-menu-color=light-dark(#1f2937, #e5e7eb)] - Text colour of the menu.
  * @cssproperty [--cue-color=light-dark(#1f2937, #e5e7eb)] - Text colour in the menu.
  * @cssproperty [--cue-accent-color=light-dark(#1d4ed8, #93c5fd)] - Focus ring and progress.
  * @cssproperty [--cue-current-background=light-dark(#fef3c7, #3b3212)] - The question playing.
+ * @cssproperty [--cue-muted-color=light-dark(#4b5563, #9ca3af)] - Numbers, times.
+ * @cssproperty [--cue-progress-color=var(--cue-accent-color)] - Progress bar.
+ * @cssproperty [--cue-heard-color=var(--cue-muted-color)] - Titles of heard questions.
+ * @cssproperty [--cue-focus-ring-color=var(--cue-accent-color)] - Focus outline.
+ * @cssproperty [--cue-font=inherit] - Font shorthand.
  */
 export class CueChaptersMenu extends QuestionNavigatorElement {
   static override styles = [questionStyles, styles];

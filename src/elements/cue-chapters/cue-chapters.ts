@@ -29,6 +29,8 @@ import { questionStyles, styles } from './cue-chapters.styles.js';
  * @csspart list - The list of questions (`ol`).
  * @csspart item - One entry (`li`): the question link and its copy button.
  * @csspart question - The question link; also `current-question` while it plays and `heard` once heard.
+ * @csspart current-question - The link of the question playing.
+ * @csspart heard - The link of a question already heard.
  * @csspart number - The question's number.
  * @csspart title - The question's text.
  * @csspart meta - Start time, length and heard mark.

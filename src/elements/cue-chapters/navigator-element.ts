@@ -32,10 +32,10 @@ export abstract class QuestionNavigatorElement extends LitElement {
   @property({ type: Boolean, attribute: 'no-shortcuts' }) noShortcuts = false;
 
   /** Seconds; written by media-chrome (read-only input). */
-  @property({ type: Number }) mediaCurrentTime: number | undefined;
+  @property({ type: Number, attribute: 'mediacurrenttime' }) mediaCurrentTime: number | undefined;
 
   /** Written by media-chrome (read-only input). */
-  @property({ type: Boolean }) mediaPaused: boolean | undefined;
+  @property({ type: Boolean, attribute: 'mediapaused' }) mediaPaused: boolean | undefined;
 
   /** Hands the binding properties to the element's navigator controller; call from `willUpdate`. */
   protected configureNavigator(nav: QuestionNavigatorController, changed: PropertyValues<this>): void {

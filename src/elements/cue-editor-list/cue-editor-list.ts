@@ -10,13 +10,24 @@ import { styles } from './cue-editor-list.styles.js';
  *
  * Keyboard: ↑/↓ on a cue's time move between cues (Home/End: first/last); Enter plays from the cue; Tab reaches its speaker and text. Text edits are one undo step each, committed when the field loses focus.
  *
+ * @fires cue-edit-intent - An edit the user asked for (text, speaker, select); `<cue-editor>` carries it out. Not composed.
+ *
  * @csspart list - The scrolling list.
  * @csspart chapter - A question heading, with its title field.
  * @csspart cue - A cue row; also `selected-cue`, `active-cue`, `flagged`.
+ * @csspart selected-cue - The selected row.
+ * @csspart active-cue - The row of the cue playing.
+ * @csspart flagged - A row with a problem.
  * @csspart time - The cue's times (a button that plays from there).
  * @csspart speaker - The speaker field.
  * @csspart text - The text field.
  * @csspart problem - A problem found in the cue.
+ *
+ * @cssproperty [--cue-accent-color=light-dark(#1d4ed8, #93c5fd)] - Selection and focus.
+ * @cssproperty [--cue-active-background=light-dark(#fef3c7, #3b3212)] - The cue playing.
+ * @cssproperty [--cue-error-color=light-dark(#b91c1c, #fca5a5)] - Problems.
+ * @cssproperty [--cue-muted-color=light-dark(#4b5563, #9ca3af)] - Times, inherited speakers.
+ * @cssproperty [--cue-list-height=30rem] - Height beyond which the list scrolls.
  */
 export class CueEditorList extends LitElement {
   static override styles = styles;

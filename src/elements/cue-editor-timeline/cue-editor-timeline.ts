@@ -15,15 +15,26 @@ export const MIN_SPAN = 3;
  *
  * Keyboard: on a boundary, ←/→ nudge 100 ms (Shift 500 ms, Ctrl 10 ms, Alt unlinked), Home/End select the first/last boundary; on a cue, ←/→ move it 100 ms, Enter or Space goes to its start.
  *
+ * @fires cue-edit-intent - An edit the user asked for (nudge, drag, select); `<cue-editor>` carries it out. Not composed.
+ *
  * @csspart wave - The canvas.
- * @csspart cue - A cue block; also `selected-cue`, `untimed`, `fixed`.
+ * @csspart cue - A cue block; also `selected-cue`, `untimed`, `fixed`, `flagged`.
+ * @csspart selected-cue - The selected cue block.
+ * @csspart untimed - A cue block not yet timed.
+ * @csspart fixed - A cue block marked fixed (alignment keeps it).
+ * @csspart flagged - A cue block with a problem.
  * @csspart boundary - A boundary handle (role=slider); also `selected-boundary`, `review`.
+ * @csspart selected-boundary - The selected boundary's handles.
+ * @csspart review - A boundary to review after alignment.
  * @csspart chapter - A question marker.
  * @csspart problem - A problem marker.
  * @csspart playhead - The play position.
  *
  * @cssproperty [--cue-wave-color=light-dark(#64748b, #94a3b8)] - Waveform.
- * @cssproperty [--cue-pause-color=light-dark(#f1f5f9, #1e293b)] - Detected pauses behind the waveform.
+ * @cssproperty [--cue-pause-color=light-dark(#eef2f7, #1c2535)] - Detected pauses behind the waveform.
+ * @cssproperty [--cue-accent-color=light-dark(#1d4ed8, #93c5fd)] - Selection and focus.
+ * @cssproperty [--cue-error-color=light-dark(#b91c1c, #fca5a5)] - Problems and the playhead.
+ * @cssproperty [--cue-timeline-height=11rem] - Timeline height.
  */
 export class CueEditorTimeline extends LitElement {
   static override styles = styles;

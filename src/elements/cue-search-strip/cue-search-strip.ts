@@ -11,6 +11,7 @@ import type { CueSearchDetail } from '../../controllers/transcript-search.js';
  *
  * @csspart strip - The strip (role=img, named with the match count).
  * @csspart tick - A match; also `current-tick` for the current one.
+ * @csspart current-tick - The current match.
  *
  * @cssproperty [--cue-strip-height=4px] - Height of the strip.
  * @cssproperty [--cue-strip-background=transparent] - Its background.

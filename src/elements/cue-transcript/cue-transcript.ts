@@ -59,18 +59,22 @@ const SLICE_MS = 12;
  * @csspart search-play - "Play from here" button.
  * @csspart search-status - Polite live region announcing the count.
  * @csspart search-match - A match, where the Highlight API is missing (`mark`); also `search-current`.
+ * @csspart search-current - The current match, where the Highlight API is missing.
  * @csspart copy-passage - The "Copy quote with link" button.
  * @csspart copy-status - Polite confirmation of a copy.
  * @csspart manual-copy - The field shown when the browser refuses to copy.
  * @csspart scroll-box - The scroll box holding the transcript. The element itself is a region landmark named by `label`.
  * @csspart question - A question and its answer (`section`); also `active-question` while it plays.
+ * @csspart active-question - The question playing.
  * @csspart untitled - Paragraphs outside any question (an introduction, a closing).
  * @csspart heading - A question's heading (level from `heading-level`).
  * @csspart question-title - The question's text inside the heading.
  * @csspart question-time - The question's start time inside the heading.
  * @csspart asked - The question as asked, when the transcript has it.
  * @csspart answer - The answer's paragraphs; also `active-answer` while it plays.
+ * @csspart active-answer - The answer playing.
  * @csspart paragraph - A paragraph (`p`); also `active-paragraph` while it plays.
+ * @csspart active-paragraph - The paragraph playing.
  * @csspart speaker - The speaker's name, where the speaker changes.
  * @csspart cue - A cue; also `active-cue` while it is being spoken.
  * @csspart active-cue - The cue being spoken.
