@@ -87,6 +87,7 @@ const SLICE_MS = 12;
  * @csspart problems-summary - Its summary line.
  * @csspart problem-list - A list of problems.
  * @csspart problem - One problem, with line and column.
+ * @csspart problem-more - The last item of a long list: how many more problems there are ("and 12,345 more").
  *
  * @cssproperty [--cue-color=light-dark(#1f2937, #e5e7eb)] - Text colour.
  * @cssproperty [--cue-background=Canvas] - Background (the page's canvas colour, light or dark).
