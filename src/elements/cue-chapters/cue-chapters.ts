@@ -20,6 +20,7 @@ import { questionStyles, styles } from './cue-chapters.styles.js';
  *
  * @fires cue-navigate - The viewer asked to go to a question (list, previous/next, shortcut, deep link). Cancelable. Detail: `CueNavigateDetail`.
  * @fires cue-copy - A link was copied. Detail: `CueCopyDetail`.
+ * @fires cue-error - Its own chapters file could not be loaded (its message shows in place of the list). Detail: `CueErrorDetail`.
  * @fires mediaseekrequest - Asks a linked media-chrome `<media-controller>` to seek (detail: seconds).
  *
  * @csspart toolbar - The previous / next / copy-moment buttons.

@@ -40,7 +40,7 @@ const SLICE_MS = 12;
  * @fires cue-change - What is being said changed as the media played or seeked. Detail: `CueChangeDetail`.
  * @fires cue-activate - The reader chose a cue (click, tap, Enter, Space); cancelable, the seek follows unless cancelled. Detail: `CueActivateDetail`.
  * @fires cue-load - A transcript from `src` or the media's tracks is ready. Detail: `CueLoadDetail`.
- * @fires cue-error - The transcript or its chapters could not be loaded. Detail: `CueErrorDetail`.
+ * @fires cue-error - The transcript or its chapters could not be loaded (reason `http`, `network`, `not-webvtt`, `track`, `timeout`), or the bound recording cannot be played (source and reason `media`). Detail: `CueErrorDetail`.
  * @fires mediaseekrequest - Asks a linked media-chrome `<media-controller>` to seek (detail: seconds).
  * @fires mediaplayrequest - Asks a linked media-chrome `<media-controller>` to play ("Play from here" on a search result).
  * @fires cue-search - The reader typed a search or moved between results. Detail: `CueSearchDetail`.
