@@ -121,7 +121,7 @@ export class QuestionNavigatorController implements ReactiveController {
     return this.#current;
   }
 
-  /** Questions heard in this visit (indices). A new set whenever it changes. */
+  /** Questions heard in this visit (indices): played long enough and then left, never the one playing. A new set whenever it changes. */
   get heard(): ReadonlySet<number> {
     return this.#heard;
   }
@@ -205,14 +205,15 @@ export class QuestionNavigatorController implements ReactiveController {
     const previous = this.#last;
     this.#last = time;
     const current = model && !Number.isNaN(time) ? questionIndexAt(model, time + SLACK) : -1;
+    const media = this.#binding.media;
     if (current >= 0 && model && !this.#heard.has(current)) {
-      const media = this.#binding.media;
-      const listened = (this.#listened[current] ?? 0) + (media && !media.paused ? listenedBetween(previous, time) : 0);
-      this.#listened[current] = listened;
-      if (isHeard(model.questions[current]!, listened)) {
-        this.#heard = new Set([...this.#heard, current]);
-        this.#host.requestUpdate();
-      }
+      this.#listened[current] = (this.#listened[current] ?? 0) + (media && !media.paused ? listenedBetween(previous, time) : 0);
+    }
+    // A question is heard once playback has left it (or the recording ended in it), never while it plays.
+    const left = this.#current !== current ? this.#current : (media as { ended?: boolean } | null)?.ended ? current : -1;
+    if (model && left >= 0 && !this.#heard.has(left) && isHeard(model.questions[left]!, this.#listened[left] ?? 0)) {
+      this.#heard = new Set([...this.#heard, left]);
+      this.#host.requestUpdate();
     }
     if (current !== this.#current || force) {
       this.#current = current;

@@ -157,19 +157,33 @@ describe('<cue-chapters>', () => {
     expect(video.currentTime).to.equal(0);
   });
 
-  it('GOOD: playing marks progress, and a question played through is marked heard', async () => {
+  it('GOOD: playing marks progress; a question is marked heard once playback has left it, never while it plays', async () => {
     const { nav, video } = await clipSetup();
     video.playbackRate = 4;
-    await playUntil(video, 2, () => nav.heardIndices.includes(0), 8000);
-    const first = questionLinks(nav)[0]!;
+    // Well past the middle of question 1 (2-8 s): heard enough, but still playing.
+    await playUntil(video, 2, () => video.currentTime > 6.5, 8000);
     await nav.updateComplete;
+    const first = questionLinks(nav)[0]!;
+    expect(currentEntry(nav)).to.equal(0);
+    expect(nav.heardIndices).to.deep.equal([]);
+    expect(first.part.contains('heard')).to.equal(false);
+    expect(first.textContent).not.to.contain('heard');
+    // Its bar is filled as far as playback got.
+    const bar = first.querySelector<HTMLElement>('[part~="progress-bar"]')!;
+    const scale = new DOMMatrix(getComputedStyle(bar).transform).a;
+    expect(scale).to.be.closeTo((video.currentTime - 2) / 6, 0.05);
+    // Playing on into question 2: now question 1 is heard, and question 2 (playing) is not.
+    await video.play();
+    try {
+      await waitFor(() => currentEntry(nav) === 1, 'question 2 playing', 8000);
+    } finally {
+      video.pause();
+    }
+    await nav.updateComplete;
+    expect(nav.heardIndices).to.deep.equal([0]);
     expect(first.part.contains('heard')).to.equal(true);
     expect(first.textContent).to.contain('heard');
     expect(questionLinks(nav)[1]!.part.contains('heard')).to.equal(false);
-    // Paused a little past 1/2 of question 1 (2-8 s) at the earliest: its bar is filled that far.
-    const bar = questionLinks(nav)[0]!.querySelector<HTMLElement>('[part~="progress-bar"]')!;
-    const scale = new DOMMatrix(getComputedStyle(bar).transform).a;
-    expect(scale).to.be.closeTo((video.currentTime - 2) / 6, 0.05);
   });
 
   it('GOOD: copy link on a question and on the moment give slug and time links, confirmed politely', async () => {
