@@ -14,6 +14,7 @@ import {
   TALK_CHAPTERS,
   activeQuestion,
   click,
+  cueEl,
   currentEntry,
   listed,
   metadata,
@@ -124,6 +125,33 @@ describe('<cue-chapters>', () => {
     await waitFor(() => Math.abs(video.currentTime - 8) < 0.05, 'Shift+P: video at 8 s');
     await shift('N');
     await waitFor(() => Math.abs(video.currentTime - 14) < 0.05, 'Shift+N: video at 14 s');
+  });
+
+  it('GOOD: after Shift+N / Shift+P, keyboard focus moves to the new question, in the list and in the transcript', async () => {
+    const { nav, transcript, video } = await clipSetup();
+    const focusedCue = (): number => Number((transcript.shadowRoot!.activeElement as HTMLElement | null)?.dataset['cue'] ?? -1);
+    await seek(video, 3);
+    // In the list: focus on question 1's row, Shift+N moves it to question 2's row; the next arrow goes on from there.
+    questionLinks(nav)[0]!.focus();
+    await shift('N');
+    await waitFor(() => Math.abs(video.currentTime - 8) < 0.05, 'Shift+N: video at 8 s');
+    expect(nav.shadowRoot!.activeElement).to.equal(questionLinks(nav)[1]);
+    await sendKeys({ press: 'ArrowDown' });
+    expect(nav.shadowRoot!.activeElement).to.equal(questionLinks(nav)[2]);
+    // In the transcript: on a cue of question 2, Shift+N moves focus to question 3's first cue, Shift+P back to question 2's.
+    cueEl(transcript, 6).focus();
+    await sendKeys({ press: 'ArrowDown' });
+    expect(focusedCue()).to.equal(7);
+    await shift('N');
+    await waitFor(() => Math.abs(video.currentTime - 14) < 0.05, 'Shift+N: video at 14 s');
+    expect(focusedCue()).to.equal(8);
+    await sendKeys({ press: 'ArrowDown' });
+    expect(focusedCue()).to.equal(9);
+    await shift('P');
+    await waitFor(() => Math.abs(video.currentTime - 8) < 0.05, 'Shift+P: video at 8 s');
+    expect(focusedCue()).to.equal(5);
+    await sendKeys({ press: 'ArrowDown' });
+    expect(focusedCue()).to.equal(6);
   });
 
   it('GOOD: the buttons go to the previous and next question; previous restarts a question well under way', async () => {

@@ -189,7 +189,14 @@ export class CueChapters extends QuestionNavigatorElement {
     const question = this.#nav.model?.questions[index];
     if (!question) return false;
     const detail: CueNavigateDetail = { questionIndex: index, question, time: question.startTime, trigger };
-    return this.dispatchEvent(new CustomEvent('cue-navigate', { detail, bubbles: true, composed: true, cancelable: true }));
+    if (!this.dispatchEvent(new CustomEvent('cue-navigate', { detail, bubbles: true, composed: true, cancelable: true }))) return false;
+    // Focus on a row moves with the jump (Shift+N / Shift+P on the list), so the next arrow key goes on from there.
+    const row = this.#links()[index];
+    if (row && this.#roving.focused) {
+      this.#roving.focus(row);
+      this.#syncCopyStop();
+    }
+    return true;
   }
 
   readonly #onKeydown = (e: KeyboardEvent): void => {

@@ -246,11 +246,15 @@ export class CueTranscript extends LitElement {
 
   /**
    * Scrolls question `index` (0-based) to the top of the transcript without seeking, for a question
-   * navigator that has just seeked there; following goes on from there.
+   * navigator that has just seeked there; following goes on from there. When the reader's keyboard
+   * focus is in the transcript (Shift+N pressed on a cue), it moves to the question's first cue, so
+   * the next arrow key goes on from there.
    */
   revealQuestion(index: number): void {
     const section = this.#marks.questionElement(index);
     if (!section || !this.#box) return;
+    const first = this.#roving.focused ? section.querySelector<HTMLElement>('[data-cue]') : null;
+    if (first) this.#roving.focus(first);
     this.#follow.resume();
     const top = section.getBoundingClientRect().top - this.#box.getBoundingClientRect().top - this.#box.clientTop;
     this.#follow.scrollTo(this.#box.scrollTop + top, true);
