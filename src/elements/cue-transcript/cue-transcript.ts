@@ -46,7 +46,7 @@ const SLICE = 2500;
  * Enter / Shift+Enter move between them without seeking (following pauses); Alt+Enter or "Play from here" plays from the
  * current one; Escape clears.
  *
- * @csspart toolbar - The bar above the transcript: search, and "Copy quote" while a passage is selected.
+ * @csspart toolbar - The bar above the transcript: search.
  * @csspart search - The search form (role=search).
  * @csspart search-input - The search field.
  * @csspart search-count - "3 of 12", or "No matches".
@@ -55,7 +55,7 @@ const SLICE = 2500;
  * @csspart search-play - "Play from here" button.
  * @csspart search-status - Polite live region announcing the count.
  * @csspart search-match - A match, where the Highlight API is missing (`mark`); also `search-current`.
- * @csspart copy-passage - The "Copy quote with link" button.
+ * @csspart copy-passage - The "Copy quote with link" button: an overlay beside a selected passage, shown once the selection is finished.
  * @csspart copy-status - Polite confirmation of a copy.
  * @csspart manual-copy - The field shown when the browser refuses to copy.
  * @csspart scroll-box - The scroll box holding the transcript. The element itself is a region landmark named by `label`.
@@ -281,9 +281,7 @@ export class CueTranscript extends LitElement {
     const t = this._model;
     const following = this.#follow.following || this.noFollow;
     return html`${renderProblems(this._problems)}
-      ${this.noSearch && !this.#passage.passage
-        ? nothing
-        : html`<div part="toolbar">${this.noSearch ? nothing : this.#search.render()}${this.#passage.render()}</div>`}
+      ${this.noSearch ? nothing : html`<div part="toolbar">${this.#search.render()}</div>`}
       ${this.#copy.render()}
       <div
         part="scroll-box"
@@ -291,6 +289,7 @@ export class CueTranscript extends LitElement {
         @click=${this.#press.onClick}
         @pointerdown=${this.#press.onPointerDown}
         @keydown=${this.#onKeydown}
+        @scroll=${this.#passage.reposition}
       >
         ${this._failure
           ? renderFailure(this._failure)
@@ -299,6 +298,7 @@ export class CueTranscript extends LitElement {
             : nothing}
         <div class="body" ?hidden=${!t || !!this._failure}></div>
       </div>
+      ${this.#passage.render()}
       <button part="back-to-now" type="button" ?hidden=${following || !t} @click=${this.#backToNow}>
         Back to now
       </button>`;
