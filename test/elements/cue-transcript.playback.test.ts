@@ -1,5 +1,6 @@
 import { expect, fixture, html } from '@open-wc/testing';
-import { sendKeys, sendMouse } from '@web/test-runner-commands';
+import { executeServerCommand, sendKeys, sendMouse } from '@web/test-runner-commands';
+import { DOUBLE_CLICK_MS } from '../../src/controllers/press-activation.js';
 import '../../src/elements/cue-transcript/define.js';
 import type { CueTranscript } from '../../src/elements/cue-transcript/cue-transcript.js';
 import {
@@ -232,6 +233,36 @@ describe('<cue-transcript> selecting a passage', () => {
       document.removeEventListener('selectionchange', counted);
       getSelection()!.removeAllRanges();
     }
+  });
+});
+
+describe('<cue-transcript> double click', () => {
+  it('BAD: a double click on a word selects it and never seeks, not even on its first click', async () => {
+    const { video, el } = await page();
+    let activated = 0;
+    el.addEventListener('cue-activate', () => activated++);
+    // The middle of "write" in cue 3, "Then write a small program."
+    const text = document.createTreeWalker(cueEl(el, 3), NodeFilter.SHOW_TEXT).nextNode() as Text;
+    const at = text.data.indexOf('write');
+    const word = document.createRange();
+    word.setStart(text, at);
+    word.setEnd(text, at + 'write'.length);
+    const r = word.getBoundingClientRect();
+    await executeServerCommand('double-click', { position: [Math.round(r.left + r.width / 2), Math.round(r.top + r.height / 2)] });
+    // Longer than a single click waits before it counts.
+    await new Promise((done) => setTimeout(done, DOUBLE_CLICK_MS * 2));
+    await frames(2);
+    expect(selectedText(el).trim()).to.equal('write');
+    expect(activated).to.equal(0);
+    expect(video.currentTime).to.equal(0);
+    getSelection()!.removeAllRanges();
+  });
+
+  it('GOOD: a single click still seeks, once it is clearly not a double click', async () => {
+    const { video, el } = await page();
+    await click(cueEl(el, 3));
+    await waitFor(() => Math.abs(video.currentTime - 5) < 0.01, 'video at 5 s');
+    expect(activeIndex(el)).to.equal(3);
   });
 });
 
