@@ -74,7 +74,10 @@ export class QuestionNavigatorController implements ReactiveController {
       previous: () => this.go(this.previousIndex, 'keyboard'),
       next: () => this.go(this.nextIndex, 'keyboard'),
     });
-    this.deepLinks = new DeepLinkController(host, { go: (target) => this.#goTarget(target) });
+    this.deepLinks = new DeepLinkController(host, {
+      go: (target) => this.#goTarget(target),
+      player: () => this.#binding.controller ?? (this.#binding.media instanceof Element ? this.#binding.media : null),
+    });
     host.addController(this);
   }
 
@@ -147,10 +150,11 @@ export class QuestionNavigatorController implements ReactiveController {
     return true;
   }
 
-  #goTarget(target: FragmentTarget): void {
-    if (target.time === null) return;
-    if (target.question !== null && !this.#options.onNavigate(target.question, 'deep-link')) return;
+  #goTarget(target: FragmentTarget): boolean {
+    if (target.time === null) return false;
+    if (target.question !== null && !this.#options.onNavigate(target.question, 'deep-link')) return false;
     this.#seek(target.time, target.question ?? -1);
+    return true;
   }
 
   #seek(time: number, question: number): void {

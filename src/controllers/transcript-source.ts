@@ -3,8 +3,8 @@ import { parseWebVTT } from '../core/webvtt/index.js';
 import { buildTranscript } from '../core/transcript/index.js';
 import type { CueLike, Transcript } from '../core/transcript/index.js';
 
-/** Which file a problem or failure belongs to. */
-export type CueSourceKind = 'transcript' | 'chapters';
+/** Which file a problem or failure belongs to; `link` for a deep link in the page URL that names nothing. */
+export type CueSourceKind = 'transcript' | 'chapters' | 'link';
 
 /** A problem in a WebVTT file that did not stop it loading. Lines and columns are 1-based. */
 export interface CueSourceProblem {
@@ -17,8 +17,8 @@ export interface CueSourceProblem {
   column: number;
 }
 
-/** Why a transcript could not be shown. */
-export type CueErrorReason = 'network' | 'http' | 'not-webvtt' | 'track';
+/** Why a transcript could not be shown; `not-found` for a deep link naming no question or moment of the session. */
+export type CueErrorReason = 'network' | 'http' | 'not-webvtt' | 'track' | 'not-found';
 
 /** A failure to load a transcript (or its chapters). */
 export interface CueSourceFailure {

@@ -1,5 +1,5 @@
 import { expect, fixture, html } from '@open-wc/testing';
-import { sendKeys } from '@web/test-runner-commands';
+import { sendKeys, sendMouse } from '@web/test-runner-commands';
 import 'media-chrome';
 import '../../src/elements/cue-transcript/define.js';
 import '../../src/elements/cue-chapters/define.js';
@@ -294,6 +294,71 @@ describe('deep links', () => {
       }, 'cue scrolled into the transcript view');
     });
   }
+
+  /** Whether `el` is wholly inside its window's viewport. */
+  const inViewport = (el: Element): boolean => {
+    const r = el.getBoundingClientRect();
+    return r.top >= -1 && r.bottom <= el.ownerDocument.documentElement.clientHeight + 1;
+  };
+
+  it('GOOD: the message for a link that names no question is accessible', async () => {
+    const url = location.href;
+    history.replaceState(history.state, '', '#q=42');
+    try {
+      const { nav } = await clipSetup(`chapters="${TALK_CHAPTERS}" deep-links`);
+      await waitFor(() => part(nav, 'link-status').textContent!.includes('42'), 'a message about question 42');
+      await expect(nav).to.be.accessible();
+    } finally {
+      history.replaceState(history.state, '', url);
+    }
+  });
+
+  it('GOOD: a deep link below the fold brings the player into view, on load and on hashchange', async () => {
+    const frame = await openPage('/test/fixtures/player.html?below#q=3', ready);
+    frames.push(frame);
+    const w = frame.contentWindow!;
+    const player = w.document.querySelector('media-controller')!;
+    const video = w.document.querySelector('video')!;
+    await waitFor(() => Math.abs(video.currentTime - 201.873) < 0.05, 'the link seeked to question 3');
+    await waitFor(() => inViewport(player), 'the player scrolled into view (on load)', 10000);
+    w.scrollTo(0, 0);
+    await waitFor(() => !inViewport(player), 'scrolled back to the top');
+    w.location.hash = '#t=95';
+    await waitFor(() => Math.abs(video.currentTime - 95) < 0.05, 'hashchange: 95 s');
+    await waitFor(() => inViewport(player), 'the player scrolled into view (on hashchange)', 10000);
+    expect(video.paused).to.equal(true);
+  });
+
+  it('BAD: a link that names no question (#q=99, #q=bogus) says so politely, fires cue-error, and seeks nowhere', async () => {
+    const frame = await openPage('/test/fixtures/player.html#q=99', ready);
+    frames.push(frame);
+    const w = frame.contentWindow!;
+    const nav = w.document.querySelector('cue-chapters')!;
+    const video = w.document.querySelector('video')!;
+    const status = (): HTMLElement => part(nav, 'link-status');
+    await waitFor(() => status().textContent!.includes('99'), 'a message about question 99');
+    expect(status().getAttribute('role')).to.equal('status');
+    expect(status().textContent).to.match(/not in this session/);
+    const error = nextEvent(nav, 'cue-error');
+    w.location.hash = '#q=bogus';
+    const e = await error;
+    expect(e.detail.source).to.equal('link');
+    expect(e.detail.reason).to.equal('not-found');
+    expect(e.detail.message).to.contain('bogus');
+    await waitFor(() => status().textContent!.includes('bogus'), 'a message about "bogus"');
+    expect(video.currentTime).to.equal(0);
+    // Dismissed, it goes away; a link that lands clears it too.
+    // A real click: the iframe's offset plus the button's place inside it.
+    const f = frame.getBoundingClientRect();
+    const b = part(nav, 'link-status-dismiss').getBoundingClientRect();
+    await sendMouse({ type: 'click', position: [Math.round(f.left + b.left + b.width / 2), Math.round(f.top + b.top + b.height / 2)] });
+    await waitFor(() => status().textContent!.trim() === '' && status().getBoundingClientRect().height === 0, 'message dismissed');
+    w.location.hash = '#q=nope';
+    await waitFor(() => status().textContent!.includes('nope'), 'a message about "nope"');
+    w.location.hash = '#q=3';
+    await waitFor(() => Math.abs(video.currentTime - 201.873) < 0.05, 'a good link still lands');
+    await waitFor(() => status().textContent!.trim() === '', 'the message cleared');
+  });
 
   it('GOOD: hashchange jumps too; sync-url keeps the fragment on the question without adding history', async () => {
     const frame = await openPage('/test/fixtures/player.html?sync', ready);

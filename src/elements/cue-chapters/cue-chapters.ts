@@ -20,6 +20,7 @@ import { questionStyles, styles } from './cue-chapters.styles.js';
  *
  * @fires cue-navigate - The viewer asked to go to a question (list, previous/next, shortcut, deep link). Cancelable. Detail: `CueNavigateDetail`.
  * @fires cue-copy - A link was copied. Detail: `CueCopyDetail`.
+ * @fires cue-error - A deep link in the URL (`#q=99`, `#q=bogus`, `#t=bogus`) names nothing in this session; the viewer is told politely. Detail: `CueErrorDetail` with `source: 'link'`, `reason: 'not-found'`.
  * @fires mediaseekrequest - Asks a linked media-chrome `<media-controller>` to seek (detail: seconds).
  *
  * @csspart toolbar - The previous / next / copy-moment buttons.
@@ -41,6 +42,8 @@ import { questionStyles, styles } from './cue-chapters.styles.js';
  * @csspart copy-status - The polite live region confirming a copy.
  * @csspart manual-copy - The field shown when the browser refuses to copy.
  * @csspart status - Loading and error messages.
+ * @csspart link-status - The polite message (role=status) shown when a deep link names nothing in this session.
+ * @csspart link-status-dismiss - Its "Dismiss" button.
  *
  * @cssproperty [--cue-color=light-dark(#1f2937, #e5e7eb)] - Text colour.
  * @cssproperty [--cue-muted-color=light-dark(#4b5563, #9ca3af)] - Numbers, times.
@@ -118,6 +121,10 @@ export class CueChapters extends QuestionNavigatorElement {
           Copy link to this moment
         </button>
       </div>
+      <p part="link-status" role="status">${this.#nav.deepLinks.missed
+          ? html`${this.#nav.deepLinks.missed}
+              <button part="link-status-dismiss" type="button" @click=${() => this.#nav.deepLinks.dismiss()}>Dismiss</button>`
+          : nothing}</p>
       ${t
         ? html`<ol part="list" @keydown=${this.#onKeydown} @click=${this.#onClick}>
             ${t.questions.map(
