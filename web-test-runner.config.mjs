@@ -165,6 +165,23 @@ const freshManifest = {
   },
 };
 
+/**
+ * `executeServerCommand('double-click', { position: [x, y] })`: a real double
+ * click (two presses with click counts 1 and 2), which `sendMouse` cannot send.
+ * @type {import('@web/test-runner').TestRunnerPlugin}
+ */
+const doubleClick = {
+  name: 'double-click',
+  async executeCommand({ command, payload, session }) {
+    if (command !== 'double-click') return undefined;
+    const [x, y] = /** @type {{ position: [number, number] }} */ (payload).position;
+    // Puppeteer launchers expose the page of a session.
+    const page = /** @type {any} */ (session.browser).getPage(session.id);
+    await page.mouse.click(x, y, { count: 2 });
+    return true;
+  },
+};
+
 const only = process.env.BROWSERS?.split(',');
 const browsers = [
   ['chromium', chromium],
@@ -185,6 +202,6 @@ export default {
   middleware: [hang, tsForJs, mediaRanges],
   testRunnerHtml: (framework) =>
     `<!doctype html><html><body><script>globalThis.__CUELINE_FUZZ_RUNS__ = ${fuzzRuns};</script><script type="module" src="${framework}"></script></body></html>`,
-  plugins: [freshManifest, viteUrlImports, esbuildPlugin({ ts: true, tsconfig: resolve('tsconfig.json'), target: 'es2022' })],
+  plugins: [freshManifest, viteUrlImports, doubleClick, esbuildPlugin({ ts: true, tsconfig: resolve('tsconfig.json'), target: 'es2022' })],
   browsers,
 };

@@ -1,10 +1,16 @@
 import type { ReactiveController, ReactiveControllerHost } from 'lit';
 import { parseFragment, questionFragment, withFragment, type FragmentTarget } from '../core/links.js';
 import { questionIndexAt, type Transcript } from '../core/transcript/index.js';
+import type { CueSourceFailure } from './transcript-source.js';
+
+/** Longest piece of the URL quoted back in the message, characters. */
+const QUOTE_MAX = 40;
 
 export interface DeepLinkOptions {
-  /** Goes to a target named by the URL: seek (never play) and reveal. */
-  go(target: FragmentTarget): void;
+  /** Goes to a target named by the URL: seek (never play) and reveal; false when the page cancelled it. */
+  go(target: FragmentTarget): boolean;
+  /** The player to bring into view when a link lands (the `<media-controller>`, else the media element). */
+  player?(): Element | null;
 }
 
 /**
@@ -13,9 +19,16 @@ export interface DeepLinkOptions {
  * and again on every `hashchange`. With `syncUrl`, the fragment follows the
  * question playing through `history.replaceState`, so moving through a talk
  * adds no history entries and fires no `hashchange`.
+ *
+ * A link that lands brings the player into view (the reader followed it to
+ * watch); a `q=` or `t=` that names nothing in this session leaves playback
+ * alone, says so politely (`missed`, for the host to show) and fires
+ * `cue-error` with `source: 'link'`, `reason: 'not-found'`. Other fragments
+ * (the page's own anchors) are left to the page.
  * @see https://www.w3.org/TR/media-frags/#naming-time
  */
 export class DeepLinkController implements ReactiveController {
+  readonly #host: ReactiveControllerHost & HTMLElement;
   readonly #options: DeepLinkOptions;
   #enabled = false;
   #model: Transcript | null = null;
@@ -23,12 +36,24 @@ export class DeepLinkController implements ReactiveController {
   /** The question the URL names (or was last written for); -2 before any. */
   #written = -2;
   #abort: AbortController | null = null;
+  #missed = '';
   /** Keep the fragment in step with the question playing. */
   syncUrl = false;
 
-  constructor(host: ReactiveControllerHost, options: DeepLinkOptions) {
+  constructor(host: ReactiveControllerHost & HTMLElement, options: DeepLinkOptions) {
+    this.#host = host;
     this.#options = options;
     host.addController(this);
+  }
+
+  /** Why the URL's last deep link went nowhere, for the viewer; '' when it landed or was dismissed. */
+  get missed(): string {
+    return this.#missed;
+  }
+
+  /** The viewer dismissed the message. */
+  dismiss(): void {
+    this.#say('');
   }
 
   /** Whether the host reads deep links at all. */
@@ -81,11 +106,70 @@ export class DeepLinkController implements ReactiveController {
   #apply(): void {
     const model = this.#model;
     if (!model) return;
-    const target = parseFragment(location.hash, model);
+    const hash = location.hash;
+    const target = parseFragment(hash, model);
+    const missing = missingPart(hash, target);
+    if (missing) this.#miss(missing);
+    else this.#say('');
     if (!target || target.time === null) return;
     // The URL already names where playback lands: do not rewrite it to a slug straight away.
     this.#written = target.question ?? questionIndexAt(model, target.time);
-    this.#options.go(target);
+    if (this.#options.go(target)) this.#revealPlayer();
+  }
+
+  #miss(missing: { key: 'q' | 't'; value: string }): void {
+    const value = missing.value.length > QUOTE_MAX ? `${missing.value.slice(0, QUOTE_MAX)}…` : missing.value;
+    const message =
+      missing.key === 'q'
+        ? `Sorry, this link points to a question (“${value}”) that is not in this session.`
+        : `Sorry, this link points to a moment (“${value}”) that could not be read.`;
+    this.#say(message);
+    const detail: CueSourceFailure = { reason: 'not-found', source: 'link', message, url: location.href, status: 0, errors: [] };
+    this.#host.dispatchEvent(new CustomEvent('cue-error', { detail, bubbles: true, composed: true }));
+  }
+
+  #say(message: string): void {
+    if (message === this.#missed) return;
+    this.#missed = message;
+    this.#host.requestUpdate();
+  }
+
+  /**
+   * The reader followed a link to watch from there: the player comes into view (only as far as
+   * needed), smoothly unless they prefer reduced motion. After a frame, so the page has laid out.
+   */
+  #revealPlayer(): void {
+    const player = this.#options.player?.();
+    if (!player) return;
+    requestAnimationFrame(() => {
+      if (!player.isConnected) return;
+      const r = player.getBoundingClientRect();
+      const view = document.documentElement.clientHeight;
+      if (r.top >= 0 && r.bottom <= view) return;
+      const reduce = matchMedia('(prefers-reduced-motion: reduce)').matches;
+      player.scrollIntoView({ block: r.height > view ? 'start' : 'nearest', behavior: reduce ? 'instant' : 'smooth' });
+    });
   }
 }
 
+/** safeDecode for the message: a malformed escape is quoted as written. */
+function decoded(value: string): string {
+  try {
+    return decodeURIComponent(value);
+  } catch {
+    return value;
+  }
+}
+
+/** The `q=` or `t=` parameter of `hash` that names nothing (`target` is what it parsed to), or null. */
+function missingPart(hash: string, target: FragmentTarget | null): { key: 'q' | 't'; value: string } | null {
+  const raw = hash.startsWith('#') ? hash.slice(1) : hash;
+  for (const part of raw.split('&')) {
+    const eq = part.indexOf('=');
+    const key = part.slice(0, eq);
+    const value = decoded(part.slice(eq + 1)).trim();
+    if (eq > 0 && key === 'q' && (target?.question ?? null) === null) return { key, value };
+    if (eq > 0 && key === 't' && !target) return { key, value };
+  }
+  return null;
+}

@@ -16,15 +16,24 @@ export interface Passage {
 type ShadowRootWithSelection = ShadowRoot & { getSelection?(): Selection | null };
 type ComposedSelection = Selection & { getComposedRanges?(options: { shadowRoots: ShadowRoot[] }): StaticRange[] };
 
+/** Gap between the selection and the button, CSS px. */
+const GAP = 6;
+
 /**
  * "Copy quote": when the reader selects words in the transcript, offers to
  * copy them as a quote with who said them, when, and a link to that moment.
+ *
+ * Nothing may move while the reader selects: the button is an overlay (it
+ * takes no layout) beside the end of the selection, and it appears only once
+ * the selection is finished (the pointer is released), never mid-drag.
  */
 export class PassageCopyController implements ReactiveController {
   readonly #host: Host;
   readonly #copy: CopyLinkController;
   readonly #model: () => Transcript | null;
   #passage: Passage | null = null;
+  /** A pointer went down in the host and is not released yet: the reader may still be selecting. */
+  #pressing = false;
   #abort: AbortController | null = null;
 
   constructor(host: Host, copy: CopyLinkController, model: () => Transcript | null) {
@@ -41,12 +50,21 @@ export class PassageCopyController implements ReactiveController {
 
   hostConnected(): void {
     this.#abort = new AbortController();
-    document.addEventListener('selectionchange', () => this.#read(), { signal: this.#abort.signal });
+    const signal = this.#abort.signal;
+    document.addEventListener('selectionchange', () => this.#read(), { signal });
+    this.#host.addEventListener('pointerdown', (e) => this.#press(e), { signal });
+    // The drag may end anywhere on the page.
+    for (const type of ['pointerup', 'pointercancel'] as const) document.addEventListener(type, () => this.#release(), { signal });
   }
 
   hostDisconnected(): void {
     this.#abort?.abort();
     this.#abort = null;
+    this.#pressing = false;
+  }
+
+  hostUpdated(): void {
+    this.#place();
   }
 
   /** Copies the selected passage as a quote with its time and link. */
@@ -59,13 +77,54 @@ export class PassageCopyController implements ReactiveController {
     await this.#copy.copy('passage', url, quote, `Quote from ${formatTime(cue.startTime)} copied with its link.`);
   }
 
-  /** The "Copy quote" button, while a passage is selected. */
+  /** The "Copy quote" button, once a passage is selected and the pointer released. Place it in the host (position: relative). */
   render(): TemplateResult | typeof nothing {
-    if (!this.#passage) return nothing;
+    if (!this.#passage || this.#pressing) return nothing;
     // pointerdown is prevented so pressing the button does not drop the selection first.
     return html`<button part="copy-passage" type="button" @pointerdown=${(e: Event) => e.preventDefault()} @click=${() => this.copyPassage()}>
       Copy quote with link
     </button>`;
+  }
+
+  /** Keeps the button beside the selection as the transcript scrolls (called by the host on scroll). */
+  readonly reposition = (): void => {
+    if (this.#passage && !this.#pressing) this.#place();
+  };
+
+  #press(e: PointerEvent): void {
+    if (e.composedPath().some((n) => n instanceof HTMLElement && n.part?.contains('copy-passage'))) return;
+    this.#pressing = true;
+  }
+
+  #release(): void {
+    if (!this.#pressing) return;
+    this.#pressing = false;
+    this.#read();
+    this.#host.requestUpdate();
+  }
+
+  /** Puts the button below the end of the selection (above its start when there is no room), inside the host. */
+  #place(): void {
+    const button = this.#host.shadowRoot?.querySelector<HTMLElement>('[part~="copy-passage"]');
+    const r = this.#range();
+    if (!button || !r) return;
+    const live = document.createRange();
+    live.setStart(r.startContainer, r.startOffset);
+    live.setEnd(r.endContainer, r.endOffset);
+    const rects = [...live.getClientRects()].filter((x) => x.width > 0 && x.height > 0);
+    const first = rects[0];
+    const last = rects[rects.length - 1];
+    if (!first || !last) return;
+    const host = this.#host.getBoundingClientRect();
+    const b = button.getBoundingClientRect();
+    const below = last.bottom - host.top + GAP;
+    const top = below + b.height <= host.height ? below : Math.max(0, first.top - host.top - GAP - b.height);
+    const left = Math.min(Math.max(0, last.right - host.left - b.width), Math.max(0, host.width - b.width));
+    button.style.setProperty('--_quote-top', `${Math.round(top)}px`);
+    button.style.setProperty('--_quote-left', `${Math.round(left)}px`);
+    // Hidden while the selection is scrolled out of the transcript's view.
+    const box = this.#host.shadowRoot?.querySelector<HTMLElement>('[part~="scroll-box"]')?.getBoundingClientRect();
+    button.classList.toggle('out-of-view', !!box && (last.bottom < box.top || first.top > box.bottom));
   }
 
   #read(): void {

@@ -74,7 +74,10 @@ export class QuestionNavigatorController implements ReactiveController {
       previous: () => this.go(this.previousIndex, 'keyboard'),
       next: () => this.go(this.nextIndex, 'keyboard'),
     });
-    this.deepLinks = new DeepLinkController(host, { go: (target) => this.#goTarget(target) });
+    this.deepLinks = new DeepLinkController(host, {
+      go: (target) => this.#goTarget(target),
+      player: () => this.#binding.controller ?? (this.#binding.media instanceof Element ? this.#binding.media : null),
+    });
     host.addController(this);
   }
 
@@ -121,7 +124,7 @@ export class QuestionNavigatorController implements ReactiveController {
     return this.#current;
   }
 
-  /** Questions heard in this visit (indices). A new set whenever it changes. */
+  /** Questions heard in this visit (indices): played long enough and then left, never the one playing. A new set whenever it changes. */
   get heard(): ReadonlySet<number> {
     return this.#heard;
   }
@@ -147,10 +150,11 @@ export class QuestionNavigatorController implements ReactiveController {
     return true;
   }
 
-  #goTarget(target: FragmentTarget): void {
-    if (target.time === null) return;
-    if (target.question !== null && !this.#options.onNavigate(target.question, 'deep-link')) return;
+  #goTarget(target: FragmentTarget): boolean {
+    if (target.time === null) return false;
+    if (target.question !== null && !this.#options.onNavigate(target.question, 'deep-link')) return false;
     this.#seek(target.time, target.question ?? -1);
+    return true;
   }
 
   #seek(time: number, question: number): void {
@@ -205,14 +209,15 @@ export class QuestionNavigatorController implements ReactiveController {
     const previous = this.#last;
     this.#last = time;
     const current = model && !Number.isNaN(time) ? questionIndexAt(model, time + SLACK) : -1;
+    const media = this.#binding.media;
     if (current >= 0 && model && !this.#heard.has(current)) {
-      const media = this.#binding.media;
-      const listened = (this.#listened[current] ?? 0) + (media && !media.paused ? listenedBetween(previous, time) : 0);
-      this.#listened[current] = listened;
-      if (isHeard(model.questions[current]!, listened)) {
-        this.#heard = new Set([...this.#heard, current]);
-        this.#host.requestUpdate();
-      }
+      this.#listened[current] = (this.#listened[current] ?? 0) + (media && !media.paused ? listenedBetween(previous, time) : 0);
+    }
+    // A question is heard once playback has left it (or the recording ended in it), never while it plays.
+    const left = this.#current !== current ? this.#current : (media as { ended?: boolean } | null)?.ended ? current : -1;
+    if (model && left >= 0 && !this.#heard.has(left) && isHeard(model.questions[left]!, this.#listened[left] ?? 0)) {
+      this.#heard = new Set([...this.#heard, left]);
+      this.#host.requestUpdate();
     }
     if (current !== this.#current || force) {
       this.#current = current;

@@ -3,8 +3,8 @@ import { loadFullCharRefTable, needsFullCharRefTable, parseWebVTT } from '../cor
 import { buildTranscript } from '../core/transcript/index.js';
 import type { CueLike, Transcript } from '../core/transcript/index.js';
 
-/** Which file a problem or failure belongs to (`media`: the recording itself). */
-export type CueSourceKind = 'transcript' | 'chapters' | 'media';
+/** Which file a problem or failure belongs to (`media`: the recording itself; `link`: a deep link in the page URL that names nothing). */
+export type CueSourceKind = 'transcript' | 'chapters' | 'media' | 'link';
 
 /** A problem in a WebVTT file that did not stop it loading. Lines and columns are 1-based. */
 export interface CueSourceProblem {
@@ -17,8 +17,8 @@ export interface CueSourceProblem {
   column: number;
 }
 
-/** Why a transcript could not be shown. */
-export type CueErrorReason = 'network' | 'http' | 'not-webvtt' | 'track' | 'timeout' | 'media';
+/** Why a transcript could not be shown; `not-found` for a deep link naming no question or moment of the session. */
+export type CueErrorReason = 'network' | 'http' | 'not-webvtt' | 'track' | 'timeout' | 'media' | 'not-found';
 
 /** How long a file may take to arrive (headers and body) before it counts as failed. */
 export const LOAD_TIMEOUT_MS = 20_000;

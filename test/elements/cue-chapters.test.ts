@@ -1,5 +1,5 @@
 import { expect, fixture, html } from '@open-wc/testing';
-import { sendKeys } from '@web/test-runner-commands';
+import { sendKeys, sendMouse } from '@web/test-runner-commands';
 import 'media-chrome';
 import '../../src/elements/cue-transcript/define.js';
 import '../../src/elements/cue-chapters/define.js';
@@ -14,6 +14,7 @@ import {
   TALK_CHAPTERS,
   activeQuestion,
   click,
+  cueEl,
   currentEntry,
   listed,
   metadata,
@@ -126,6 +127,33 @@ describe('<cue-chapters>', () => {
     await waitFor(() => Math.abs(video.currentTime - 14) < 0.05, 'Shift+N: video at 14 s');
   });
 
+  it('GOOD: after Shift+N / Shift+P, keyboard focus moves to the new question, in the list and in the transcript', async () => {
+    const { nav, transcript, video } = await clipSetup();
+    const focusedCue = (): number => Number((transcript.shadowRoot!.activeElement as HTMLElement | null)?.dataset['cue'] ?? -1);
+    await seek(video, 3);
+    // In the list: focus on question 1's row, Shift+N moves it to question 2's row; the next arrow goes on from there.
+    questionLinks(nav)[0]!.focus();
+    await shift('N');
+    await waitFor(() => Math.abs(video.currentTime - 8) < 0.05, 'Shift+N: video at 8 s');
+    expect(nav.shadowRoot!.activeElement).to.equal(questionLinks(nav)[1]);
+    await sendKeys({ press: 'ArrowDown' });
+    expect(nav.shadowRoot!.activeElement).to.equal(questionLinks(nav)[2]);
+    // In the transcript: on a cue of question 2, Shift+N moves focus to question 3's first cue, Shift+P back to question 2's.
+    cueEl(transcript, 6).focus();
+    await sendKeys({ press: 'ArrowDown' });
+    expect(focusedCue()).to.equal(7);
+    await shift('N');
+    await waitFor(() => Math.abs(video.currentTime - 14) < 0.05, 'Shift+N: video at 14 s');
+    expect(focusedCue()).to.equal(8);
+    await sendKeys({ press: 'ArrowDown' });
+    expect(focusedCue()).to.equal(9);
+    await shift('P');
+    await waitFor(() => Math.abs(video.currentTime - 8) < 0.05, 'Shift+P: video at 8 s');
+    expect(focusedCue()).to.equal(5);
+    await sendKeys({ press: 'ArrowDown' });
+    expect(focusedCue()).to.equal(6);
+  });
+
   it('GOOD: the buttons go to the previous and next question; previous restarts a question well under way', async () => {
     const { nav, video } = await clipSetup();
     await seek(video, 11);
@@ -157,19 +185,33 @@ describe('<cue-chapters>', () => {
     expect(video.currentTime).to.equal(0);
   });
 
-  it('GOOD: playing marks progress, and a question played through is marked heard', async () => {
+  it('GOOD: playing marks progress; a question is marked heard once playback has left it, never while it plays', async () => {
     const { nav, video } = await clipSetup();
     video.playbackRate = 4;
-    await playUntil(video, 2, () => nav.heardIndices.includes(0), 8000);
-    const first = questionLinks(nav)[0]!;
+    // Well past the middle of question 1 (2-8 s): heard enough, but still playing.
+    await playUntil(video, 2, () => video.currentTime > 6.5, 8000);
     await nav.updateComplete;
+    const first = questionLinks(nav)[0]!;
+    expect(currentEntry(nav)).to.equal(0);
+    expect(nav.heardIndices).to.deep.equal([]);
+    expect(first.part.contains('heard')).to.equal(false);
+    expect(first.textContent).not.to.contain('heard');
+    // Its bar is filled as far as playback got.
+    const bar = first.querySelector<HTMLElement>('[part~="progress-bar"]')!;
+    const scale = new DOMMatrix(getComputedStyle(bar).transform).a;
+    expect(scale).to.be.closeTo((video.currentTime - 2) / 6, 0.05);
+    // Playing on into question 2: now question 1 is heard, and question 2 (playing) is not.
+    await video.play();
+    try {
+      await waitFor(() => currentEntry(nav) === 1, 'question 2 playing', 8000);
+    } finally {
+      video.pause();
+    }
+    await nav.updateComplete;
+    expect(nav.heardIndices).to.deep.equal([0]);
     expect(first.part.contains('heard')).to.equal(true);
     expect(first.textContent).to.contain('heard');
     expect(questionLinks(nav)[1]!.part.contains('heard')).to.equal(false);
-    // Paused a little past 1/2 of question 1 (2-8 s) at the earliest: its bar is filled that far.
-    const bar = questionLinks(nav)[0]!.querySelector<HTMLElement>('[part~="progress-bar"]')!;
-    const scale = new DOMMatrix(getComputedStyle(bar).transform).a;
-    expect(scale).to.be.closeTo((video.currentTime - 2) / 6, 0.05);
   });
 
   it('GOOD: copy link on a question and on the moment give slug and time links, confirmed politely', async () => {
@@ -252,6 +294,71 @@ describe('deep links', () => {
       }, 'cue scrolled into the transcript view');
     });
   }
+
+  /** Whether `el` is wholly inside its window's viewport. */
+  const inViewport = (el: Element): boolean => {
+    const r = el.getBoundingClientRect();
+    return r.top >= -1 && r.bottom <= el.ownerDocument.documentElement.clientHeight + 1;
+  };
+
+  it('GOOD: the message for a link that names no question is accessible', async () => {
+    const url = location.href;
+    history.replaceState(history.state, '', '#q=42');
+    try {
+      const { nav } = await clipSetup(`chapters="${TALK_CHAPTERS}" deep-links`);
+      await waitFor(() => part(nav, 'link-status').textContent!.includes('42'), 'a message about question 42');
+      await expect(nav).to.be.accessible();
+    } finally {
+      history.replaceState(history.state, '', url);
+    }
+  });
+
+  it('GOOD: a deep link below the fold brings the player into view, on load and on hashchange', async () => {
+    const frame = await openPage('/test/fixtures/player.html?below#q=3', ready);
+    frames.push(frame);
+    const w = frame.contentWindow!;
+    const player = w.document.querySelector('media-controller')!;
+    const video = w.document.querySelector('video')!;
+    await waitFor(() => Math.abs(video.currentTime - 201.873) < 0.05, 'the link seeked to question 3');
+    await waitFor(() => inViewport(player), 'the player scrolled into view (on load)', 10000);
+    w.scrollTo(0, 0);
+    await waitFor(() => !inViewport(player), 'scrolled back to the top');
+    w.location.hash = '#t=95';
+    await waitFor(() => Math.abs(video.currentTime - 95) < 0.05, 'hashchange: 95 s');
+    await waitFor(() => inViewport(player), 'the player scrolled into view (on hashchange)', 10000);
+    expect(video.paused).to.equal(true);
+  });
+
+  it('BAD: a link that names no question (#q=99, #q=bogus) says so politely, fires cue-error, and seeks nowhere', async () => {
+    const frame = await openPage('/test/fixtures/player.html#q=99', ready);
+    frames.push(frame);
+    const w = frame.contentWindow!;
+    const nav = w.document.querySelector('cue-chapters')!;
+    const video = w.document.querySelector('video')!;
+    const status = (): HTMLElement => part(nav, 'link-status');
+    await waitFor(() => status().textContent!.includes('99'), 'a message about question 99');
+    expect(status().getAttribute('role')).to.equal('status');
+    expect(status().textContent).to.match(/not in this session/);
+    const error = nextEvent(nav, 'cue-error');
+    w.location.hash = '#q=bogus';
+    const e = await error;
+    expect(e.detail.source).to.equal('link');
+    expect(e.detail.reason).to.equal('not-found');
+    expect(e.detail.message).to.contain('bogus');
+    await waitFor(() => status().textContent!.includes('bogus'), 'a message about "bogus"');
+    expect(video.currentTime).to.equal(0);
+    // Dismissed, it goes away; a link that lands clears it too.
+    // A real click: the iframe's offset plus the button's place inside it.
+    const f = frame.getBoundingClientRect();
+    const b = part(nav, 'link-status-dismiss').getBoundingClientRect();
+    await sendMouse({ type: 'click', position: [Math.round(f.left + b.left + b.width / 2), Math.round(f.top + b.top + b.height / 2)] });
+    await waitFor(() => status().textContent!.trim() === '' && status().getBoundingClientRect().height === 0, 'message dismissed');
+    w.location.hash = '#q=nope';
+    await waitFor(() => status().textContent!.includes('nope'), 'a message about "nope"');
+    w.location.hash = '#q=3';
+    await waitFor(() => Math.abs(video.currentTime - 201.873) < 0.05, 'a good link still lands');
+    await waitFor(() => status().textContent!.trim() === '', 'the message cleared');
+  });
 
   it('GOOD: hashchange jumps too; sync-url keeps the fragment on the question without adding history', async () => {
     const frame = await openPage('/test/fixtures/player.html?sync', ready);

@@ -108,7 +108,7 @@ describe('<cue-transcript> inside a <media-controller>', () => {
     let requested = Number.NaN;
     el.addEventListener('mediaseekrequest', (e) => (requested = (e as CustomEvent<number>).detail));
     await clickCue(el, 5);
-    expect(requested).to.equal(8);
+    await waitFor(() => requested === 8, 'a seek to 8 s requested');
     await waitFor(() => Math.abs(video.currentTime - 8) < 0.01, 'media-chrome seeked the video to 8 s');
     await waitFor(() => activeIndex(el) === 5 && activeQuestion(el) === 1, 'cue 5 in question 1');
   });

@@ -1,5 +1,6 @@
 import { expect, fixture, html } from '@open-wc/testing';
-import { sendKeys, sendMouse } from '@web/test-runner-commands';
+import { executeServerCommand, sendKeys, sendMouse } from '@web/test-runner-commands';
+import { DOUBLE_CLICK_MS } from '../../src/controllers/press-activation.js';
 import '../../src/elements/cue-transcript/define.js';
 import type { CueTranscript } from '../../src/elements/cue-transcript/cue-transcript.js';
 import {
@@ -178,6 +179,90 @@ describe('<cue-transcript> with a playing <video>', () => {
     expect(activated).to.equal(0);
     expect(video.currentTime).to.equal(0);
     getSelection()!.removeAllRanges();
+  });
+});
+
+/** The text selected in the transcript (Chromium keeps it on the shadow root, Firefox on the document). */
+const selectedText = (el: CueTranscript): string =>
+  ((el.shadowRoot as ShadowRoot & { getSelection?(): Selection | null }).getSelection?.() ?? getSelection())?.toString() ?? '';
+
+describe('<cue-transcript> selecting a passage', () => {
+  it('BAD: nothing moves while the reader drags a selection; "Copy quote" appears once it ends, beside it', async () => {
+    // Narrow, so a button added to the toolbar would wrap it.
+    const { video, el } = await page('max-height: 320px; font-size: 12px; width: 360px');
+    const box = scrollBox(el);
+    const cue = cueEl(el, 3);
+    const where = (): number[] => {
+      const b = box.getBoundingClientRect();
+      const c = cue.getBoundingClientRect();
+      return [b.top, b.height, c.top, c.left, box.scrollTop];
+    };
+    const before = where();
+    const button = (): HTMLElement | null => el.shadowRoot!.querySelector<HTMLElement>('[part~="copy-passage"]');
+    let changes = 0;
+    let pressed = false;
+    const counted = (): void => void changes++;
+    document.addEventListener('selectionchange', counted);
+    try {
+      const r = cue.getClientRects()[0]!;
+      const y = Math.round(r.top + r.height / 2);
+      await sendMouse({ type: 'move', position: [Math.round(r.left + 8), y] });
+      await sendMouse({ type: 'down' });
+      pressed = true;
+      // A real drag: many small moves.
+      for (let i = 1; i <= 6; i++) await sendMouse({ type: 'move', position: [Math.round(r.left + 8 + (i * r.width) / 12), y] });
+      await waitFor(() => changes > 0 && selectedText(el).trim() !== '', 'the selection started');
+      await frames(3);
+      expect(where(), 'mid-drag').to.deep.equal(before);
+      expect(button(), 'no button mid-drag').to.equal(null);
+      for (let i = 7; i <= 12; i++) await sendMouse({ type: 'move', position: [Math.round(r.left + (i * (r.width - 4)) / 12), y] });
+      await frames(3);
+      expect(where(), 'further into the drag').to.deep.equal(before);
+      await sendMouse({ type: 'up' });
+      pressed = false;
+      const shown = await waitFor(button, 'Copy quote shown once the drag ended');
+      await frames(2);
+      expect(where(), 'after the drag').to.deep.equal(before);
+      expect(selectedText(el)).to.contain('write a small progra');
+      // Beside the selection, not over it.
+      const b = shown.getBoundingClientRect();
+      expect(b.top >= r.bottom || b.bottom <= r.top, 'the button does not cover the selected line').to.equal(true);
+      expect(video.currentTime).to.equal(0);
+    } finally {
+      if (pressed) await sendMouse({ type: 'up' });
+      document.removeEventListener('selectionchange', counted);
+      getSelection()!.removeAllRanges();
+    }
+  });
+});
+
+describe('<cue-transcript> double click', () => {
+  it('BAD: a double click on a word selects it and never seeks, not even on its first click', async () => {
+    const { video, el } = await page();
+    let activated = 0;
+    el.addEventListener('cue-activate', () => activated++);
+    // The middle of "write" in cue 3, "Then write a small program."
+    const text = document.createTreeWalker(cueEl(el, 3), NodeFilter.SHOW_TEXT).nextNode() as Text;
+    const at = text.data.indexOf('write');
+    const word = document.createRange();
+    word.setStart(text, at);
+    word.setEnd(text, at + 'write'.length);
+    const r = word.getBoundingClientRect();
+    await executeServerCommand('double-click', { position: [Math.round(r.left + r.width / 2), Math.round(r.top + r.height / 2)] });
+    // Longer than a single click waits before it counts.
+    await new Promise((done) => setTimeout(done, DOUBLE_CLICK_MS * 2));
+    await frames(2);
+    expect(selectedText(el).trim()).to.equal('write');
+    expect(activated).to.equal(0);
+    expect(video.currentTime).to.equal(0);
+    getSelection()!.removeAllRanges();
+  });
+
+  it('GOOD: a single click still seeks, once it is clearly not a double click', async () => {
+    const { video, el } = await page();
+    await click(cueEl(el, 3));
+    await waitFor(() => Math.abs(video.currentTime - 5) < 0.01, 'video at 5 s');
+    expect(activeIndex(el)).to.equal(3);
   });
 });
 

@@ -192,4 +192,19 @@ export const styles = css`
   [part~='status'] {
     color: var(--_muted);
   }
+
+  [part~='link-status'] {
+    display: flex;
+    flex-wrap: wrap;
+    align-items: baseline;
+    gap: 0.25em 0.6em;
+    margin: 0 0 0.4em;
+    padding: 0.35em 0.6em;
+    border-inline-start: 0.2em solid var(--_accent);
+    font-size: 0.9em;
+  }
+
+  [part~='link-status']:empty {
+    display: none;
+  }
 `;

@@ -21,6 +21,7 @@ import { questionStyles, styles } from './cue-chapters.styles.js';
  * @fires cue-navigate - The viewer asked to go to a question (list, previous/next, shortcut, deep link). Cancelable. Detail: `CueNavigateDetail`.
  * @fires cue-copy - A link was copied. Detail: `CueCopyDetail`.
  * @fires cue-error - Its own chapters file could not be loaded (its message shows in place of the list). Detail: `CueErrorDetail`.
+ * @fires cue-error - A deep link in the URL (`#q=99`, `#q=bogus`, `#t=bogus`) names nothing in this session; the viewer is told politely. Detail: `CueErrorDetail` with `source: 'link'`, `reason: 'not-found'`.
  * @fires mediaseekrequest - Asks a linked media-chrome `<media-controller>` to seek (detail: seconds).
  *
  * @csspart toolbar - The previous / next / copy-moment buttons.
@@ -44,6 +45,8 @@ import { questionStyles, styles } from './cue-chapters.styles.js';
  * @csspart copy-status - The polite live region confirming a copy.
  * @csspart manual-copy - The field shown when the browser refuses to copy.
  * @csspart status - Loading and error messages.
+ * @csspart link-status - The polite message (role=status) shown when a deep link names nothing in this session.
+ * @csspart link-status-dismiss - Its "Dismiss" button.
  *
  * @cssproperty [--cue-color=light-dark(#1f2937, #e5e7eb)] - Text colour.
  * @cssproperty [--cue-muted-color=light-dark(#4b5563, #9ca3af)] - Numbers, times.
@@ -121,6 +124,10 @@ export class CueChapters extends QuestionNavigatorElement {
           Copy link to this moment
         </button>
       </div>
+      <p part="link-status" role="status">${this.#nav.deepLinks.missed
+          ? html`${this.#nav.deepLinks.missed}
+              <button part="link-status-dismiss" type="button" @click=${() => this.#nav.deepLinks.dismiss()}>Dismiss</button>`
+          : nothing}</p>
       ${t
         ? html`<ol part="list" @keydown=${this.#onKeydown} @click=${this.#onClick}>
             ${t.questions.map(
@@ -192,7 +199,14 @@ export class CueChapters extends QuestionNavigatorElement {
     const question = this.#nav.model?.questions[index];
     if (!question) return false;
     const detail: CueNavigateDetail = { questionIndex: index, question, time: question.startTime, trigger };
-    return this.dispatchEvent(new CustomEvent('cue-navigate', { detail, bubbles: true, composed: true, cancelable: true }));
+    if (!this.dispatchEvent(new CustomEvent('cue-navigate', { detail, bubbles: true, composed: true, cancelable: true }))) return false;
+    // Focus on a row moves with the jump (Shift+N / Shift+P on the list), so the next arrow key goes on from there.
+    const row = this.#links()[index];
+    if (row && this.#roving.focused) {
+      this.#roving.focus(row);
+      this.#syncCopyStop();
+    }
+    return true;
   }
 
   readonly #onKeydown = (e: KeyboardEvent): void => {

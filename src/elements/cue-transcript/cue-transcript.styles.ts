@@ -154,6 +154,33 @@ export const styles = css`
     outline-offset: 0.15em;
   }
 
+  /* "Copy quote with link": an overlay beside the selection (placed by the passage-copy controller), so it moves nothing. */
+  [part~='copy-passage'] {
+    position: absolute;
+    z-index: 1;
+    top: var(--_quote-top, 0);
+    left: var(--_quote-left, 0);
+    font: inherit;
+    font-size: 0.9em;
+    padding: 0.2em 0.6em;
+    border: 1px solid var(--cue-button-color, var(--_accent));
+    border-radius: 0.3em;
+    color: var(--cue-button-color, var(--_accent));
+    background: var(--cue-button-background, Canvas);
+    box-shadow: 0 0.1em 0.4em color-mix(in srgb, CanvasText 20%, transparent);
+    cursor: pointer;
+    white-space: nowrap;
+  }
+
+  [part~='copy-passage'].out-of-view {
+    visibility: hidden;
+  }
+
+  [part~='copy-passage']:focus-visible {
+    outline: 0.15em solid var(--_focus);
+    outline-offset: 0.15em;
+  }
+
   [part~='media-error'] {
     flex: none;
     margin: 0 0 0.5rem;
@@ -191,10 +218,12 @@ export const styles = css`
       border-inline-start-color: Highlight;
     }
     [part~='cue']:focus-visible,
-    [part~='back-to-now']:focus-visible {
+    [part~='back-to-now']:focus-visible,
+    [part~='copy-passage']:focus-visible {
       outline-color: CanvasText;
     }
-    [part~='back-to-now'] {
+    [part~='back-to-now'],
+    [part~='copy-passage'] {
       border-color: ButtonText;
       color: ButtonText;
       background: ButtonFace;

@@ -50,7 +50,7 @@ const SLICE_MS = 12;
  * Enter / Shift+Enter move between them without seeking (following pauses); Alt+Enter or "Play from here" plays from the
  * current one; Escape clears.
  *
- * @csspart toolbar - The bar above the transcript: search, and "Copy quote" while a passage is selected.
+ * @csspart toolbar - The bar above the transcript: search.
  * @csspart search - The search form (role=search).
  * @csspart search-input - The search field.
  * @csspart search-count - "3 of 12", or "No matches".
@@ -60,7 +60,7 @@ const SLICE_MS = 12;
  * @csspart search-status - Polite live region announcing the count.
  * @csspart search-match - A match, where the Highlight API is missing (`mark`); also `search-current`.
  * @csspart search-current - The current match, where the Highlight API is missing.
- * @csspart copy-passage - The "Copy quote with link" button.
+ * @csspart copy-passage - The "Copy quote with link" button: an overlay beside a selected passage, shown once the selection is finished.
  * @csspart copy-status - Polite confirmation of a copy.
  * @csspart manual-copy - The field shown when the browser refuses to copy.
  * @csspart scroll-box - The scroll box holding the transcript. The element itself is a region landmark named by `label`.
@@ -271,11 +271,15 @@ export class CueTranscript extends LitElement {
 
   /**
    * Scrolls question `index` (0-based) to the top of the transcript without seeking, for a question
-   * navigator that has just seeked there; following goes on from there.
+   * navigator that has just seeked there; following goes on from there. When the reader's keyboard
+   * focus is in the transcript (Shift+N pressed on a cue), it moves to the question's first cue, so
+   * the next arrow key goes on from there.
    */
   revealQuestion(index: number): void {
     const section = this.#marks.questionElement(index);
     if (!section || !this.#box) return;
+    const first = this.#roving.focused ? section.querySelector<HTMLElement>('[data-cue]') : null;
+    if (first) this.#roving.focus(first);
     this.#follow.resume();
     const top = section.getBoundingClientRect().top - this.#box.getBoundingClientRect().top - this.#box.clientTop;
     this.#follow.scrollTo(this.#box.scrollTop + top, true);
@@ -303,9 +307,7 @@ export class CueTranscript extends LitElement {
     const following = this.#follow.following || this.noFollow;
     return html`${this._mediaError ? html`<p part="media-error" role="alert">${this._mediaError} The transcript can still be read.</p>` : nothing}
       ${renderProblems(this._problems, this._problemCount)}
-      ${this.noSearch && !this.#passage.passage
-        ? nothing
-        : html`<div part="toolbar">${this.noSearch ? nothing : this.#search.render()}${this.#passage.render()}</div>`}
+      ${this.noSearch ? nothing : html`<div part="toolbar">${this.#search.render()}</div>`}
       ${this.#copy.render()}
       <div
         part="scroll-box"
@@ -313,6 +315,7 @@ export class CueTranscript extends LitElement {
         @click=${this.#press.onClick}
         @pointerdown=${this.#press.onPointerDown}
         @keydown=${this.#onKeydown}
+        @scroll=${this.#passage.reposition}
       >
         ${this._failure
           ? renderFailure(this._failure)
@@ -321,6 +324,7 @@ export class CueTranscript extends LitElement {
             : nothing}
         <div class="body" ?hidden=${!t || !!this._failure}></div>
       </div>
+      ${this.#passage.render()}
       <button part="back-to-now" type="button" ?hidden=${following || !t} @click=${this.#backToNow}>
         Back to now
       </button>`;
