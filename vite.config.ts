@@ -31,6 +31,8 @@ export default defineConfig({
   build: {
     outDir: 'dist-demo',
     target: 'es2022',
+    // Transcript files stay files: inlined as `data:` URLs, a page's `connect-src 'self'` would block them.
+    assetsInlineLimit: (file) => (/\.(vtt|srt|txt|json)$/i.test(file) ? false : undefined),
     rollupOptions: {
       input: {
         index: resolve(import.meta.dirname, 'demo/index.html'),

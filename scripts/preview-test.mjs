@@ -73,6 +73,15 @@ try {
     }
   }
   check('every local file the built pages name is served', refs > 0 && missing.length === 0, missing.join(', ') || `${refs} files`);
+
+  // A strict page's `connect-src 'self'` blocks data: URLs: transcript files must ship as files.
+  const { readdirSync, readFileSync } = await import('node:fs');
+  const assets = resolve(root, 'dist-demo/assets');
+  const inlined = readdirSync(assets)
+    .filter((f) => f.endsWith('.js'))
+    .filter((f) => /data:(text\/vtt|application\/octet-stream|text\/plain)/.test(readFileSync(resolve(assets, f), 'utf8')));
+  const shipped = readdirSync(assets).filter((f) => f.endsWith('.vtt'));
+  check('the built demo ships its transcript and chapters as files, not data: URLs', inlined.length === 0 && shipped.length >= 2, inlined.join(', ') || shipped.join(', '));
 } catch (e) {
   check('preview test ran', false, e instanceof Error ? e.stack : String(e));
 } finally {
