@@ -62,12 +62,12 @@ const SLICE = 2500;
  * @csspart question - A question and its answer (`section`); also `active-question` while it plays.
  * @csspart untitled - Paragraphs outside any question (an introduction, a closing).
  * @csspart heading - A question's heading (level from `heading-level`).
- * @csspart question-title - The question's text inside the heading.
+ * @csspart question-title - The question's text inside the heading: the cues that ask it when the question is asked in the words of its title (shown once, not again as a paragraph), else the title.
  * @csspart question-time - The question's start time inside the heading.
- * @csspart asked - The question as asked, when the transcript has it.
+ * @csspart asked - The question as asked: inside the heading when its words are the title's, else paragraphs after the heading.
  * @csspart answer - The answer's paragraphs; also `active-answer` while it plays.
  * @csspart paragraph - A paragraph (`p`); also `active-paragraph` while it plays.
- * @csspart speaker - The speaker's name, where the speaker changes.
+ * @csspart speaker - The speaker's name, where the speaker changes (in a heading too, for the asker).
  * @csspart cue - A cue; also `active-cue` while it is being spoken.
  * @csspart active-cue - The cue being spoken.
  * @csspart spoken - Words of the active cue already spoken (cues with inline timestamps).
