@@ -1,6 +1,7 @@
 import { expect } from '@open-wc/testing';
 import {
   activeCueIndex,
+  askedAsTitled,
   buildTranscript,
   cueIndexAtOrBefore,
   questionIndexAt,
@@ -165,5 +166,28 @@ describe('slugify', () => {
     const s = slugify('one two three four five six seven eight nine ten eleven twelve thirteen fourteen');
     expect(s.length).to.be.at.most(60);
     expect(s.endsWith('-')).to.equal(false);
+  });
+});
+
+describe('askedAsTitled', () => {
+  const asked = (title: string, ...said: string[]): boolean => {
+    const cues = said.map((text, i) => cue(`q01-p1-s${i + 1}`, i, i + 0.9, `<v Interviewer>${text}`));
+    cues.push(cue('q01-p2-s1', 5, 6, '<v Guest>An answer.'));
+    return askedAsTitled(buildTranscript(cues, [cue('q01', 0, 6, title)]), 0);
+  };
+  const cases: [string, boolean, string, ...string[]][] = [
+    ['GOOD: the title is the question as asked', true, 'What is Rust?', 'What is Rust?'],
+    ['GOOD: case, punctuation and entities aside', true, 'why &amp; how', 'Why &amp; how?'],
+    ['GOOD: the title is the question after a preamble', true, 'What is Rust?', 'Some context first.', 'What is Rust?'],
+    ["BAD: an editor's own wording", false, 'Rust in one word', 'What is Rust?'],
+    ['BAD: only part of a word matches', false, 'Rus', 'What is Rust?'],
+    ['BAD: an empty title', false, '', 'What is Rust?'],
+  ];
+  for (const [name, expected, title, ...said] of cases) it(name, () => expect(asked(title, ...said)).to.equal(expected));
+
+  it('BAD: a question whose asking is not in the transcript', () => {
+    const t = buildTranscript([cue('q01-p1-s1', 0, 1, '<v Guest>An answer.')], [cue('q01', 0, 2, 'What is Rust?')]);
+    expect(askedAsTitled(t, 0)).to.equal(false);
+    expect(askedAsTitled(t, 5)).to.equal(false);
   });
 });

@@ -48,9 +48,17 @@ describe('<cue-transcript> with the demo recording', () => {
     const headings = el.shadowRoot!.querySelectorAll('h3');
     expect(headings).to.have.length(17);
     expect(headings[0]!.textContent).to.contain('What does Rust adoption actually look like');
-    const speakers = new Set([...el.shadowRoot!.querySelectorAll('[part~="speaker"]')].map((s) => s.textContent));
+    // The asker is named in the heading that carries their question (with a colon for screen readers).
+    const speakers = new Set([...el.shadowRoot!.querySelectorAll('[part~="speaker"]')].map((s) => s.textContent!.replace(/:$/, '')));
     expect([...speakers]).to.include.members(['Host', 'Interviewer', 'Francesco Ciulla']);
     expect(el.shadowRoot!.querySelectorAll('[data-cue]')).to.have.length(el.loadedTranscript!.cues.length);
+    // Each question once: in its heading, not again as a paragraph.
+    const t = el.loadedTranscript!;
+    for (const q of t.questions) {
+      const section = el.shadowRoot!.querySelector(`[data-q="${q.index}"]`)!;
+      expect(section.textContent!.split(q.title).length - 1, `question ${q.number} shown once`).to.equal(1);
+      expect(section.querySelector('[part~="heading"] [data-cue]'), `question ${q.number}'s heading is its cue`).to.not.equal(null);
+    }
   });
 
   it('GOOD: seeking into question 5 highlights the cue spoken there and keeps it in view', async () => {

@@ -146,6 +146,20 @@ describe('<cue-transcript> with a playing <video>', () => {
     expect(video.paused).to.equal(true);
   });
 
+  it("GOOD: a click on a question heading's text seeks to the question; while it is asked, the heading's cue is the one marked", async () => {
+    const { video, el } = await page();
+    const heading = el.shadowRoot!.querySelector<HTMLElement>('[data-q="1"] h3')!;
+    const cue = heading.querySelector<HTMLElement>('[data-cue]')!;
+    const box = scrollBox(el);
+    box.scrollTop = heading.offsetTop - 20;
+    await waitFor(() => inView(box, heading), 'heading visible');
+    await click(cue);
+    await waitFor(() => Math.abs(video.currentTime - 8) < 0.01, 'video at 8 s, the question');
+    await waitFor(() => activeCue(el) === cue, "the heading's cue marked as spoken");
+    expect(cue.part.contains('active-cue')).to.equal(true);
+    expect(activeQuestion(el)).to.equal(1);
+  });
+
   it('GOOD: Enter and Space on a cue seek (and Space does not scroll or play)', async () => {
     const { video, el } = await page();
     cueEl(el, 0).focus();

@@ -101,6 +101,20 @@ describe('<cue-transcript> search', () => {
     expect(el.following).to.equal(false);
   });
 
+  it('GOOD: finds a question in its heading (shown once), and Play from here plays from it', async () => {
+    const { el, video } = await setup(700);
+    await type(el, 'borrow checker');
+    // Once: the heading carries the question, no paragraph repeats it.
+    expect(count(el)).to.equal('1 of 1');
+    expect(painted(el, CURRENT_HIGHLIGHT)).to.deep.equal(['borrow checker']);
+    const current = 'highlights' in CSS ? [...CSS.highlights.get(CURRENT_HIGHLIGHT)!][0]!.startContainer : el.shadowRoot!.querySelector('mark[part~="search-current"]')!;
+    const node = current instanceof Element ? current : current.parentElement!;
+    expect(node.closest('h3')).to.equal(el.shadowRoot!.querySelector('[data-q="1"] h3'));
+    await click(q(el, 'search-play'));
+    await waitFor(() => !video.paused && video.currentTime >= 7.99, 'playing from the question');
+    video.pause();
+  });
+
   it('GOOD: the current result is scrolled into view', async () => {
     const { el } = await setup();
     await type(el, 'stays text');

@@ -33,13 +33,35 @@ describe('<cue-transcript> document', () => {
   it('GOOD: questions are headings (level 3 by default) with their start time', async () => {
     const el = await standalone();
     const headings = [...el.shadowRoot!.querySelectorAll('h3')];
-    expect(headings.map((h) => h.querySelector('[part~="question-title"]')!.textContent)).to.deep.equal([
+    expect(headings.map((h) => h.querySelector('[part~="question-title"]')!.textContent!.trim())).to.deep.equal([
       'How do I start with Rust?',
       'Is the borrow checker hard?',
       'What about async & <b>tokio</b>?',
     ]);
     expect(headings.map((h) => h.querySelector('time')!.textContent)).to.deep.equal(['0:02', '0:08', '0:14']);
     expect(headings[0]!.querySelector('time')!.getAttribute('datetime')).to.equal('PT2S');
+  });
+
+  it('BAD: a question asked in the words of its title is shown once: its heading carries the asking cue', async () => {
+    const el = await standalone();
+    const [q1, q2, q3] = [0, 1, 2].map((i) => el.shadowRoot!.querySelector<HTMLElement>(`[data-q="${i}"]`)!);
+    for (const [section, cue, text, asker] of [
+      [q1!, 1, 'How do I start with Rust?', 'Audience member'],
+      [q2!, 5, 'Is the borrow checker hard?', 'Interviewer'],
+    ] as const) {
+      expect(section.textContent!.split(text).length - 1, `"${text}" once`).to.equal(1);
+      const h = section.querySelector('h3')!;
+      // The heading holds the cue itself: a seek target, named with its time.
+      expect(h.querySelector(`[data-cue="${cue}"]`)).to.equal(cueEl(el, cue));
+      expect(cueEl(el, cue).getAttribute('role')).to.equal('button');
+      // The asker is named in the heading, with a colon for screen readers.
+      expect(h.querySelector('[part~="speaker"]')!.textContent).to.equal(`${asker}:`);
+      expect(section.querySelector('[part~="answer"]')!.textContent).not.to.contain(text);
+      expect(section.querySelector('div[part~="asked"]')).to.equal(null);
+    }
+    // A title in the editor's own words ("What about async & <b>tokio</b>?") heads the question as asked ("What about async?").
+    expect(q3!.querySelector('h3 [data-cue]')).to.equal(null);
+    expect(q3!.querySelector('div[part~="asked"]')!.textContent).to.contain('What about async?');
   });
 
   it('GOOD: heading-level sets the heading element', async () => {
@@ -55,14 +77,10 @@ describe('<cue-transcript> document', () => {
     const el = await standalone();
     const q1 = el.shadowRoot!.querySelector('[data-q="0"]')!;
     const paragraphs = [...q1.querySelectorAll('p')];
-    // Asked (1 cue), then the answer's two paragraphs (2 cues + 1 cue).
-    expect(paragraphs.map((p) => p.querySelectorAll('[data-cue]').length)).to.deep.equal([1, 2, 1]);
-    expect(paragraphs.map((p) => p.querySelector('[part~="speaker"]')?.textContent ?? '')).to.deep.equal([
-      'Audience member',
-      'Francesco Ciulla',
-      '',
-    ]);
-    expect(q1.querySelector('[part~="asked"]')!.textContent).to.contain('How do I start with Rust?');
+    // The answer's two paragraphs (2 cues + 1 cue); the question as asked is the heading.
+    expect(paragraphs.map((p) => p.querySelectorAll('[data-cue]').length)).to.deep.equal([2, 1]);
+    expect(paragraphs.map((p) => p.querySelector('[part~="speaker"]')?.textContent ?? '')).to.deep.equal(['Francesco Ciulla', '']);
+    expect(q1.querySelector('h3 [part~="asked"]')!.textContent).to.contain('How do I start with Rust?');
     expect(q1.querySelector('[part~="answer"]')!.textContent).to.contain('Install rustup first.');
     // The introduction sits outside any question, with no heading.
     const intro = el.shadowRoot!.querySelector('[part~="untitled"]')!;

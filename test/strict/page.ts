@@ -8,3 +8,4 @@ window.addEventListener('unhandledrejection', (e) => seen.errors.push(String(e.r
 await import('../../src/elements/cue-search-strip/define.js');
 await import('../../src/elements/cue-transcript/define.js');
 await import('../../src/elements/cue-chapters/define.js');
+export {};

@@ -42,3 +42,29 @@ export function questionIndexAt(t: Transcript, time: number): number {
   if (i < 0) return -1;
   return time < t.questions[i]!.endTime ? i : -1;
 }
+
+/** Letters and digits only, lower-cased: how two wordings of a question are compared. */
+const words = (s: string): string =>
+  s
+    .normalize('NFKC')
+    .toLowerCase()
+    .replace(/[^\p{L}\p{N}]+/gu, ' ')
+    .trim();
+
+/**
+ * Whether question `index` is asked in the transcript in the words of its
+ * title (the title is the question as asked, or a part of it), so a reader
+ * would see it twice if both were shown. False when the transcript does not
+ * have the question as asked, or when the title is an editor's own wording.
+ */
+export function askedAsTitled(t: Transcript, index: number): boolean {
+  const q = t.questions[index];
+  if (!q || q.answerStart <= q.paragraphStart) return false;
+  const title = words(q.title);
+  if (!title) return false;
+  let asked = '';
+  const first = t.paragraphs[q.paragraphStart]?.cueStart ?? 0;
+  const end = t.paragraphs[q.answerStart - 1]?.cueEnd ?? first;
+  for (let c = first; c < end; c++) asked += ` ${t.cues[c]!.plainText}`;
+  return ` ${words(asked)} `.includes(` ${title} `);
+}

@@ -64,6 +64,15 @@ export const styles = css`
     line-height: 1.3;
   }
 
+  /* A heading that carries the question as asked: the asker named on a line of their own, as above a paragraph. */
+  [part~='heading'] > [part~='speaker'] {
+    flex: 0 0 100%;
+  }
+
+  [part~='heading'] [part~='speaker'] {
+    font-size: 0.75em;
+  }
+
   [part~='question-time'] {
     font-size: 0.85em;
     font-weight: normal;

@@ -68,14 +68,14 @@ const SLICE_MS = 12;
  * @csspart active-question - The question playing.
  * @csspart untitled - Paragraphs outside any question (an introduction, a closing).
  * @csspart heading - A question's heading (level from `heading-level`).
- * @csspart question-title - The question's text inside the heading.
+ * @csspart question-title - The question's text inside the heading: the cues that ask it when the question is asked in the words of its title (shown once, not again as a paragraph), else the title.
  * @csspart question-time - The question's start time inside the heading.
- * @csspart asked - The question as asked, when the transcript has it.
+ * @csspart asked - The question as asked: inside the heading when its words are the title's, else paragraphs after the heading.
  * @csspart answer - The answer's paragraphs; also `active-answer` while it plays.
  * @csspart active-answer - The answer playing.
  * @csspart paragraph - A paragraph (`p`); also `active-paragraph` while it plays.
  * @csspart active-paragraph - The paragraph playing.
- * @csspart speaker - The speaker's name, where the speaker changes.
+ * @csspart speaker - The speaker's name, where the speaker changes (in a heading too, for the asker).
  * @csspart cue - A cue; also `active-cue` while it is being spoken.
  * @csspart active-cue - The cue being spoken.
  * @csspart spoken - Words of the active cue already spoken (cues with inline timestamps).

@@ -6,7 +6,7 @@
  */
 import { html, nothing, type TemplateResult } from 'lit';
 import type { CueNode } from '../../core/webvtt/types.js';
-import type { Transcript, TranscriptCue, TranscriptQuestion } from '../../core/transcript/index.js';
+import { askedAsTitled, type Transcript, type TranscriptCue, type TranscriptQuestion } from '../../core/transcript/index.js';
 import { formatTime, formatTimeLong } from '../../core/time.js';
 import type { CueSourceFailure, CueSourceProblem } from '../../controllers/transcript-source.js';
 
@@ -109,16 +109,32 @@ class Builder {
       el.dataset['p'] = String(p);
       this.tables.paragraphs[p] = el;
       // Name the speaker where it changes, and again after each heading.
-      if (para.speaker && (p === from || t.paragraphs[p - 1]!.speaker !== para.speaker)) {
-        const who = this.el('span', 'speaker');
-        who.textContent = para.speaker;
-        el.appendChild(who);
-      }
+      if (para.speaker && (p === from || t.paragraphs[p - 1]!.speaker !== para.speaker)) el.appendChild(this.speaker(para.speaker));
       for (let c = para.cueStart; c < para.cueEnd; c++) this.cue(el, t.cues[c]!);
       parent.appendChild(el);
     }
   }
 
+  /** A speaker's name. In a heading, a colon for screen readers, who would hear the name run into the question otherwise. */
+  speaker(name: string, colon = false): HTMLSpanElement {
+    const who = this.el('span', 'speaker');
+    who.textContent = name;
+    if (colon) {
+      const sr = this.el('span');
+      sr.className = 'sr';
+      sr.textContent = ':';
+      who.appendChild(sr);
+    }
+    return who;
+  }
+
+  /**
+   * A question: its heading, the question as asked, the answer. When the
+   * question is asked in the words of its title, the heading carries the
+   * asking cues themselves (seek targets, marked while spoken, found by
+   * search and find-in-page) and no paragraph repeats them; else the heading
+   * shows the title and the question as asked follows as paragraphs.
+   */
   question(parent: Node, t: Transcript, q: TranscriptQuestion, level: number): void {
     const section = this.el('section', 'question');
     section.dataset['q'] = String(q.index);
@@ -126,13 +142,27 @@ class Builder {
     const h = this.el(`h${level}` as 'h3', 'heading');
     h.id = q.slug;
     const title = this.el('span', 'question-title');
-    title.textContent = q.title;
     const time = this.el('time', 'question-time');
     time.dateTime = duration(q.startTime);
     time.textContent = formatTime(q.startTime);
+    const inHeading = askedAsTitled(t, q.index);
+    if (inHeading) {
+      for (let p = q.paragraphStart; p < q.answerStart; p++) {
+        const para = t.paragraphs[p]!;
+        const named = para.speaker && (p === q.paragraphStart || t.paragraphs[p - 1]!.speaker !== para.speaker);
+        if (named) (p === q.paragraphStart ? h : title).appendChild(this.speaker(para.speaker, true));
+        const asked = this.el('span', 'asked');
+        asked.dataset['p'] = String(p);
+        this.tables.paragraphs[p] = asked;
+        for (let c = para.cueStart; c < para.cueEnd; c++) this.cue(asked, t.cues[c]!);
+        title.appendChild(asked);
+      }
+      // Each cue's accessible name starts with its time already.
+      time.setAttribute('aria-hidden', 'true');
+    } else title.textContent = q.title;
     h.append(title, ' ', time);
     section.appendChild(h);
-    if (q.answerStart > q.paragraphStart) {
+    if (!inHeading && q.answerStart > q.paragraphStart) {
       const asked = this.el('div', 'asked');
       this.paragraphs(asked, t, q.paragraphStart, q.answerStart);
       section.appendChild(asked);
