@@ -3,6 +3,7 @@ import { createReadStream, statSync } from 'node:fs';
 import { resolve, extname } from 'node:path';
 import { esbuildPlugin } from '@web/dev-server-esbuild';
 import { puppeteerLauncher } from '@web/test-runner-puppeteer';
+import { wheelPlugin } from './test/commands/wheel-plugin.mjs';
 
 /**
  * Tests drive the browsers the machine already has: Debian's `chromium` and
@@ -127,6 +128,6 @@ export default {
   testsFinishTimeout: 300000,
   testFramework: { config: { timeout: 30000 } },
   middleware: [mediaRanges],
-  plugins: [viteUrlImports, esbuildPlugin({ ts: true, tsconfig: resolve('tsconfig.json'), target: 'es2022' })],
+  plugins: [viteUrlImports, wheelPlugin(), esbuildPlugin({ ts: true, tsconfig: resolve('tsconfig.json'), target: 'es2022' })],
   browsers,
 };

@@ -252,8 +252,8 @@ export class CueTranscript extends LitElement {
     const section = this.#marks.questionElement(index);
     if (!section || !this.#box) return;
     this.#follow.resume();
-    const top = section.getBoundingClientRect().top - this.#box.getBoundingClientRect().top - this.#box.clientTop;
-    this.#follow.scrollTo(this.#box.scrollTop + top, true);
+    // Its first cue, which plays once the navigator's seek lands, stays wholly in view.
+    this.#follow.showAtTop(section, true, section.querySelector('[data-cue]'));
   }
 
   protected override willUpdate(changed: PropertyValues<this>): void {
@@ -450,7 +450,8 @@ export class CueTranscript extends LitElement {
   readonly #backToNow = (): void => {
     this.resumeFollow();
     const el = this.#nowElement();
-    if (el) this.#roving.focus(el);
+    // Our own focus move, to where following is taking the view: not the reader moving away.
+    if (el) this.#follow.ours(() => this.#roving.focus(el));
   };
 
   readonly #onKeydown = (e: KeyboardEvent): void => {
