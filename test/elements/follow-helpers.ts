@@ -1,10 +1,12 @@
 /** Shared helpers for the follow-scroll tests (not a test file itself). */
 import { executeServerCommand, sendMouse } from '@web/test-runner-commands';
 
-/** A real mouse wheel turned over `target` (at its middle), through the browser's own input pipeline. */
+/** A real mouse wheel turned over `target` (the middle of its part inside the window), through the browser's own input pipeline. */
 export async function wheel(target: Element, deltaY: number): Promise<void> {
   const r = target.getBoundingClientRect();
-  const position = [Math.round(r.left + r.width / 2), Math.round(r.top + r.height / 2)];
+  const top = Math.max(0, r.top);
+  const bottom = Math.min(innerHeight, r.bottom);
+  const position = [Math.round(r.left + r.width / 2), Math.round((top + bottom) / 2)];
   await executeServerCommand('send-wheel', { position, deltaY });
 }
 

@@ -3,6 +3,7 @@ import { QuestionNavigatorElement } from './navigator-element.js';
 import { momentFragment, questionFragment, withFragment } from '../../core/links.js';
 import { formatTime } from '../../core/time.js';
 import { CopyLinkController } from '../../controllers/copy-link.js';
+import { FollowScrollController } from '../../controllers/follow-scroll.js';
 import { QuestionKeysController } from '../../controllers/question-keys.js';
 import { QuestionNavigatorController, type NavigateTrigger } from '../../controllers/question-navigator.js';
 import { RovingFocusController } from '../../controllers/roving-focus.js';
@@ -61,8 +62,17 @@ export class CueChapters extends QuestionNavigatorElement {
     onNavigate: (index, trigger) => this.#navigate(index, trigger),
   });
   readonly #copy = new CopyLinkController(this);
+  /** Keeps the question playing in view inside the list's own box, as the transcript does with its cue. */
+  readonly #follow = new FollowScrollController(this);
+  /** The question last brought into view (-1: none, or a reveal is due). */
+  #revealed = -1;
   readonly #roving = new RovingFocusController(this, {
     items: () => this.#links(),
+    // The reader browsing the list with keys: the list stays where they are.
+    onNavigate: (_i, el) => {
+      this.#follow.pause();
+      this.#follow.reveal(el, false);
+    },
     onActivate: (i) => this.#nav.go(i, 'list'),
   });
   #bars: HTMLElement[] = [];
@@ -150,7 +160,19 @@ export class CueChapters extends QuestionNavigatorElement {
     else if (!this.#roving.focused && links[this.#nav.current]) this.#roving.setTabStop(links[this.#nav.current]);
     this.#syncCopyStop();
     this.#syncProgress();
+    this.#followCurrent(links);
     void changed;
+  }
+
+  /** Brings the question playing into the list's view when it changed, unless the reader has scrolled away. */
+  #followCurrent(links: HTMLElement[]): void {
+    const list = this.renderRoot.querySelector<HTMLElement>('[part~="list"]');
+    this.#follow.attach(list);
+    const current = this.#nav.current;
+    const link = links[current];
+    if (!link || current === this.#revealed || !this.#follow.following) return;
+    this.#revealed = current;
+    this.#follow.reveal(link);
   }
 
   override disconnectedCallback(): void {
@@ -189,7 +211,14 @@ export class CueChapters extends QuestionNavigatorElement {
     const question = this.#nav.model?.questions[index];
     if (!question) return false;
     const detail: CueNavigateDetail = { questionIndex: index, question, time: question.startTime, trigger };
-    return this.dispatchEvent(new CustomEvent('cue-navigate', { detail, bubbles: true, composed: true, cancelable: true }));
+    const go = this.dispatchEvent(new CustomEvent('cue-navigate', { detail, bubbles: true, composed: true, cancelable: true }));
+    if (go) {
+      // Choosing a question follows again, and shows it even when it was already the one playing.
+      this.#follow.resume();
+      this.#revealed = -1;
+      this.requestUpdate();
+    }
+    return go;
   }
 
   readonly #onKeydown = (e: KeyboardEvent): void => {
