@@ -1,5 +1,5 @@
 import { expect, fixture, html } from '@open-wc/testing';
-import { sendKeys, sendMouse } from '@web/test-runner-commands';
+import { emulateMedia, sendKeys, sendMouse } from '@web/test-runner-commands';
 import 'media-chrome';
 import '../../src/elements/cue-transcript/define.js';
 import '../../src/elements/cue-chapters/define.js';
@@ -210,5 +210,36 @@ describe('<cue-transcript> following real playback', () => {
     }
     expect(s.samples).to.be.at.least(60);
     expect(window.scrollY).to.equal(0);
+  });
+
+  it('GOOD: with prefers-reduced-motion (following jumps), the same holds across playback, a seek and Shift+N', async function () {
+    this.timeout(90000);
+    // Firefox's driver cannot emulate reduced motion (and its default is no-preference).
+    if (navigator.userAgent.includes('Firefox') && !matchMedia('(prefers-reduced-motion: reduce)').matches) this.skip();
+    await emulateMedia({ reducedMotion: 'reduce' });
+    const p = await player();
+    const { video, nav } = p;
+    const s = new Sampler(p);
+    try {
+      video.playbackRate = RATE;
+      await video.play();
+      video.playbackRate = RATE;
+      s.start();
+      await playFor(s, video, 45, 2, 'reduced motion, playing from 0:00');
+      video.currentTime = 700;
+      await playFor(s, video, 25, 1, 'reduced motion, after a seek');
+      // Shift+N from the question playing in the list (in view, so focusing it moves nothing).
+      const current = currentEntry(nav);
+      questionLinks(nav)[current]!.focus({ preventScroll: true });
+      await sendKeys({ down: 'Shift' });
+      await sendKeys({ press: 'N' });
+      await sendKeys({ up: 'Shift' });
+      await waitFor(() => currentEntry(nav) === current + 1, 'the next question after Shift+N');
+      await playFor(s, video, 25, 1, 'reduced motion, after Shift+N');
+    } finally {
+      s.stop();
+      video.pause();
+      await emulateMedia({ reducedMotion: 'no-preference' });
+    }
   });
 });
