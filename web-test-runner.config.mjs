@@ -4,6 +4,7 @@ import { createReadStream, existsSync, readFileSync, statSync } from 'node:fs';
 import { resolve, extname } from 'node:path';
 import { esbuildPlugin } from '@web/dev-server-esbuild';
 import { puppeteerLauncher } from '@web/test-runner-puppeteer';
+import { wheelPlugin } from './test/commands/wheel-plugin.mjs';
 
 /**
  * Tests drive the browsers the machine already has: Debian's `chromium` and
@@ -202,6 +203,6 @@ export default {
   middleware: [hang, tsForJs, mediaRanges],
   testRunnerHtml: (framework) =>
     `<!doctype html><html><body><script>globalThis.__CUELINE_FUZZ_RUNS__ = ${fuzzRuns};</script><script type="module" src="${framework}"></script></body></html>`,
-  plugins: [freshManifest, viteUrlImports, doubleClick, esbuildPlugin({ ts: true, tsconfig: resolve('tsconfig.json'), target: 'es2022' })],
+  plugins: [freshManifest, viteUrlImports, doubleClick, wheelPlugin(), esbuildPlugin({ ts: true, tsconfig: resolve('tsconfig.json'), target: 'es2022' })],
   browsers,
 };

@@ -20,6 +20,7 @@ import {
   seek,
   waitFor,
 } from './cue-transcript-helpers.js';
+import { settled, wheel } from './follow-helpers.js';
 
 interface Page {
   video: HTMLVideoElement;
@@ -50,16 +51,6 @@ const frames = async (n: number): Promise<void> => {
   for (let i = 0; i < n; i++) await new Promise((r) => requestAnimationFrame(r));
 };
 
-/** Waits until the box's scroll position has not changed for a few frames. */
-async function settled(box: HTMLElement): Promise<void> {
-  let last = -1;
-  let still = 0;
-  await waitFor(() => {
-    still = box.scrollTop === last ? still + 1 : 0;
-    last = box.scrollTop;
-    return still >= 5;
-  }, 'scrolling settled');
-}
 
 afterEach(releaseMouse);
 
@@ -324,8 +315,11 @@ describe('<cue-transcript> follow', () => {
     await seek(video, 1);
     await waitFor(() => activeIndex(el) === 0, 'cue 0');
     await frames(3);
-    box.scrollTop = 120;
-    await waitFor(() => !el.following, 'paused by scroll');
+    // A real wheel, through the browser's input pipeline (a script setting scrollTop is not the reader).
+    await wheel(box, 120);
+    await waitFor(() => !el.following, 'paused by the wheel');
+    await waitFor(() => box.scrollTop > 0, 'the wheel scrolled the box');
+    await settled(box);
     const visible = [...el.shadowRoot!.querySelectorAll<HTMLElement>('[data-cue]')].find((c) => inView(box, c))!;
     const index = Number(visible.dataset['cue']);
     await click(visible);

@@ -3,6 +3,7 @@ import { QuestionNavigatorElement } from './navigator-element.js';
 import { momentFragment, questionFragment, withFragment } from '../../core/links.js';
 import { formatTime } from '../../core/time.js';
 import { CopyLinkController } from '../../controllers/copy-link.js';
+import { FollowScrollController } from '../../controllers/follow-scroll.js';
 import { QuestionKeysController } from '../../controllers/question-keys.js';
 import { QuestionNavigatorController, type NavigateTrigger } from '../../controllers/question-navigator.js';
 import { RovingFocusController } from '../../controllers/roving-focus.js';
@@ -67,8 +68,17 @@ export class CueChapters extends QuestionNavigatorElement {
     onNavigate: (index, trigger) => this.#navigate(index, trigger),
   });
   readonly #copy = new CopyLinkController(this);
+  /** Keeps the question playing in view inside the list's own box, as the transcript does with its cue. */
+  readonly #follow = new FollowScrollController(this);
+  /** The question last brought into view (-1: none, or a reveal is due). */
+  #revealed = -1;
   readonly #roving = new RovingFocusController(this, {
     items: () => this.#links(),
+    // The reader browsing the list with keys: the list stays where they are.
+    onNavigate: (_i, el) => {
+      this.#follow.pause();
+      this.#follow.reveal(el, false);
+    },
     onActivate: (i) => this.#nav.go(i, 'list'),
   });
   #bars: HTMLElement[] = [];
@@ -160,7 +170,19 @@ export class CueChapters extends QuestionNavigatorElement {
     else if (!this.#roving.focused && links[this.#nav.current]) this.#roving.setTabStop(links[this.#nav.current]);
     this.#syncCopyStop();
     this.#syncProgress();
+    this.#followCurrent(links);
     void changed;
+  }
+
+  /** Brings the question playing into the list's view when it changed, unless the reader has scrolled away. */
+  #followCurrent(links: HTMLElement[]): void {
+    const list = this.renderRoot.querySelector<HTMLElement>('[part~="list"]');
+    this.#follow.attach(list);
+    const current = this.#nav.current;
+    const link = links[current];
+    if (!link || current === this.#revealed || !this.#follow.following) return;
+    this.#revealed = current;
+    this.#follow.reveal(link);
   }
 
   override disconnectedCallback(): void {
@@ -200,10 +222,14 @@ export class CueChapters extends QuestionNavigatorElement {
     if (!question) return false;
     const detail: CueNavigateDetail = { questionIndex: index, question, time: question.startTime, trigger };
     if (!this.dispatchEvent(new CustomEvent('cue-navigate', { detail, bubbles: true, composed: true, cancelable: true }))) return false;
+    // Choosing a question follows again, and shows it even when it was already the one playing.
+    this.#follow.resume();
+    this.#revealed = -1;
+    this.requestUpdate();
     // Focus on a row moves with the jump (Shift+N / Shift+P on the list), so the next arrow key goes on from there.
     const row = this.#links()[index];
     if (row && this.#roving.focused) {
-      this.#roving.focus(row);
+      this.#follow.ours(() => this.#roving.focus(row));
       this.#syncCopyStop();
     }
     return true;

@@ -279,10 +279,11 @@ export class CueTranscript extends LitElement {
     const section = this.#marks.questionElement(index);
     if (!section || !this.#box) return;
     const first = this.#roving.focused ? section.querySelector<HTMLElement>('[data-cue]') : null;
-    if (first) this.#roving.focus(first);
+    // Our own focus move: following must not take it for the reader's.
+    if (first) this.#follow.ours(() => this.#roving.focus(first));
     this.#follow.resume();
-    const top = section.getBoundingClientRect().top - this.#box.getBoundingClientRect().top - this.#box.clientTop;
-    this.#follow.scrollTo(this.#box.scrollTop + top, true);
+    // Its first cue, which plays once the navigator's seek lands, stays wholly in view.
+    this.#follow.showAtTop(section, true, section.querySelector('[data-cue]'));
   }
 
   protected override willUpdate(changed: PropertyValues<this>): void {
@@ -484,7 +485,8 @@ export class CueTranscript extends LitElement {
   readonly #backToNow = (): void => {
     this.resumeFollow();
     const el = this.#nowElement();
-    if (el) this.#roving.focus(el);
+    // Our own focus move, to where following is taking the view: not the reader moving away.
+    if (el) this.#follow.ours(() => this.#roving.focus(el));
   };
 
   readonly #onKeydown = (e: KeyboardEvent): void => {
