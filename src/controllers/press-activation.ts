@@ -104,9 +104,12 @@ export class PressActivationController implements ReactiveController {
   }
 
   #selecting(): boolean {
-    // Chromium keeps a selection inside a shadow tree on its shadow root; Firefox on the document.
+    // Chromium keeps a selection inside a shadow tree on its shadow root; Firefox on the document,
+    // where it may as well be a selection elsewhere on the page, which is none of this host's business.
     const root = this.#host.shadowRoot as (ShadowRoot & { getSelection?(): Selection | null }) | null;
     const selection = root?.getSelection?.() ?? document.getSelection();
-    return !!selection && !selection.isCollapsed && selection.toString().trim() !== '';
+    if (!selection || selection.isCollapsed || selection.toString().trim() === '') return false;
+    const inside = (n: Node | null): boolean => !!n && (this.#host.contains(n) || !!root?.contains(n));
+    return inside(selection.anchorNode) || inside(selection.focusNode);
   }
 }

@@ -54,15 +54,20 @@ export const activeQuestion = (el: CueTranscript): number =>
 export const scrollBox = (el: CueTranscript): HTMLElement =>
   el.shadowRoot!.querySelector<HTMLElement>('[part~="scroll-box"]')!;
 
-/** A real mouse click at the middle of the first line of `target`. */
+/**
+ * A real mouse click at the middle of the first line of `target` (its first line
+ * box wide enough to hit: an inline cue can start with a sliver at a line's end).
+ */
 export async function click(target: Element): Promise<void> {
-  const r = target.getClientRects()[0] ?? target.getBoundingClientRect();
+  const rects = [...target.getClientRects()];
+  const r = rects.find((x) => x.width >= 6 && x.height >= 4) ?? rects[0] ?? target.getBoundingClientRect();
   await sendMouse({ type: 'click', position: [Math.round(r.left + Math.min(r.width / 2, 20)), Math.round(r.top + r.height / 2)] });
 }
 
 /** Scrolls the transcript's box (as a reader would) until cue `i` is visible, then clicks it for real. */
 export async function clickCue(el: CueTranscript, i: number): Promise<void> {
   const box = scrollBox(el);
+  await scrollSettled(box);
   const cue = cueEl(el, i);
   const b = box.getBoundingClientRect();
   const r = cue.getBoundingClientRect();
@@ -73,7 +78,19 @@ export async function clickCue(el: CueTranscript, i: number): Promise<void> {
       return now.top >= b.top && now.bottom <= b.bottom;
     }, `cue ${i} visible`);
   }
+  await scrollSettled(box);
   await click(cue);
+}
+
+/** Waits until `box` has not scrolled for a few frames (a smooth scroll of the transcript's own may be running). */
+export async function scrollSettled(box: HTMLElement): Promise<void> {
+  let last = Number.NaN;
+  let still = 0;
+  for (let i = 0; i < 300 && still < 4; i++) {
+    await new Promise((r) => requestAnimationFrame(r));
+    still = box.scrollTop === last ? still + 1 : 0;
+    last = box.scrollTop;
+  }
 }
 
 /** Resets the mouse so one test's pressed state never leaks into the next. */
