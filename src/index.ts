@@ -23,3 +23,7 @@ export type { CueSearchDetail, SearchHit } from './controllers/transcript-search
 import './elements/cue-chapters/define.js';
 import './elements/cue-chapters-menu/define.js';
 import './elements/cue-search-strip/define.js';
+
+export { CuePlayer } from './elements/cue-player/cue-player.js';
+
+import './elements/cue-player/define.js';
