@@ -175,7 +175,7 @@ export function playerScenarios(src: string): void {
     const { controller, transcript, w, d } = p;
     const c0 = rect(controller);
     const tr0 = rect(transcript);
-    expect(c0.width, 'full width').to.be.closeTo(390, 1);
+    expect(c0.width, 'full width').to.be.closeTo(d.documentElement.clientWidth, 1);
     expect(tr0.top, 'transcript below the player').to.be.at.least(rect(p.chapters).bottom - 0.5);
     expect(overlaps(c0, rect(p.chapters)) || overlaps(c0, tr0) || overlaps(rect(p.chapters), tr0)).to.equal(false);
     // The bar holds its controls in one row, none overlapping.
