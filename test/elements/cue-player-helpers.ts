@@ -168,6 +168,9 @@ export function playerScenarios(src: string): void {
     expect(Math.abs(tr.top - c.top), 'side by side, tops aligned').to.be.below(80);
     expect(overlaps(c, nav) || overlaps(c, tr) || overlaps(nav, tr), 'nothing overlaps').to.equal(false);
     expect(c.width / c.height).to.be.within(1.2, 2);
+    // The control bars span the player, the seek bar all of its row.
+    for (const bar of p.root.querySelectorAll('media-control-bar')) expect(rect(bar).width, 'a full-width bar').to.be.closeTo(c.width, 1);
+    expect(rect(q(p.root, 'media-time-range')!).width, 'the seek bar spans its row').to.be.above(c.width - 30);
   });
 
   it('GOOD: at 390 px the player is compact and stays on screen while the reader scrolls the transcript', async () => {
@@ -183,6 +186,12 @@ export function playerScenarios(src: string): void {
     const buttons = [...bars[1]!.children].filter((el) => w.getComputedStyle(el).display !== 'none' && !el.classList.contains('spacer'));
     const tops = new Set(buttons.map((b) => Math.round(rect(b).top)));
     expect(tops.size, 'one row of controls').to.equal(1);
+    for (const b of buttons.filter((el) => el.localName.endsWith('-button'))) {
+      // (Toggle buttons hold one icon per state, one shown.)
+      const widths = [...(b.shadowRoot?.querySelectorAll('svg') ?? [])].map((svg) => rect(svg).width);
+      if (widths.length) expect(Math.max(...widths), `${b.localName}: its icon not squeezed`).to.be.at.least(18);
+    }
+    expect(rect(q(p.root, 'media-time-range')!).width, 'the seek bar spans its row').to.be.above(rect(controller).width - 20);
     buttons.forEach((b, i) => buttons.slice(i + 1).forEach((o) => expect(overlaps(rect(b), rect(o)), `${b.localName} / ${o.localName}`).to.equal(false)));
     const scroller = d.scrollingElement!;
     const start = c0.top + scroller.scrollTop;

@@ -40,8 +40,10 @@ export const styles = css`
     position: static;
     flex: none;
   }
+  /* The bars come through a slot (the controls slot's fallback), which media-chrome's ::slotted() rules miss: stretch them here. */
   [part~='controller'] media-control-bar {
     height: var(--_bar);
+    align-self: stretch;
   }
   video,
   ::slotted(video),
@@ -132,7 +134,8 @@ export const styles = css`
    * the whole session (the player's column steps aside), so it stays stuck all along.
    */
   @container cue-player (max-width: 37.5rem) {
-    :host {
+    /* (A container query styles what is inside the container, never the host itself.) */
+    [part~='session'] {
       --_pad: var(--cue-player-control-padding, 5px);
       --_bar: var(--cue-player-bar-height, 36px);
     }
