@@ -19,7 +19,7 @@ const gz = (s: string | Buffer): number => gzipSync(s, { level: 9 }).length;
 
 function buildCdn(): void {
   const vite = resolve(root, 'node_modules/.bin/vite');
-  for (const mode of ['production', 'editor']) {
+  for (const mode of ['production', 'editor', 'embed']) {
     execFileSync(vite, ['build', '-c', 'vite.cdn.config.ts', '--mode', mode, '--logLevel', 'warn'], { cwd: root, stdio: 'inherit' });
   }
 }

@@ -108,7 +108,7 @@ export const styles = css`
     --cue-max-height: 22rem;
   }
   [part~='transcript'] {
-    height: min(70vh, 40rem);
+    height: var(--cue-player-transcript-height, min(70vh, 40rem));
     border: 1px solid var(--cue-player-rule);
     border-radius: var(--cue-player-radius);
   }
@@ -123,8 +123,7 @@ export const styles = css`
       top: var(--cue-player-sticky-top, 1rem);
     }
     [part~='transcript'] {
-      height: calc(100vh - 6rem);
-      max-height: 48rem;
+      height: var(--cue-player-transcript-height, min(calc(100vh - 6rem), 48rem));
     }
   }
 
@@ -167,7 +166,7 @@ export const styles = css`
       margin: 1.25rem 0 0.5rem;
     }
     [part~='transcript'] {
-      height: calc(100svh - var(--_player-height, 0px) - 0.5rem);
+      height: var(--cue-player-transcript-height, calc(100svh - var(--_player-height, 0px) - 0.5rem));
       scroll-margin-top: calc(var(--_player-height, 0px) + 0.25rem);
     }
   }

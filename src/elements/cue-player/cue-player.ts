@@ -50,6 +50,7 @@ function heading(level: number, id: string, text: string): TemplateResult {
  * @cssproperty [--cue-player-rule=light-dark(#e3e0d8, #2c2c31)] - Border of the transcript box.
  * @cssproperty [--cue-player-control-padding=10px] - Padding of every control (5px on a phone).
  * @cssproperty [--cue-player-bar-height=44px] - Height of a control bar (36px on a phone).
+ * @cssproperty [--cue-player-transcript-height=min(70vh, 40rem)] - Height of the transcript box (beside the player: up to the screen's height; on a phone: the screen under the player).
  * @cssproperty [--cue-player-sticky-top=0px] - Where the player sticks on a phone (below a page's own sticky header); 1rem when wide.
  */
 export class CuePlayer extends LitElement {
