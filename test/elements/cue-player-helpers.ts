@@ -26,7 +26,7 @@ export function closePages(): void {
   for (const f of frames.splice(0)) f.remove();
 }
 
-/** `src` in a frame at (0, 0) filling a `width` x `height` viewport (so real mouse positions match), once its player is ready. */
+/** `src` in a frame at (0, 0) (its player: `#id`, or the first `<cue-player>` for '') filling a `width` x `height` viewport (so real mouse positions match), once its player is ready. */
 export async function openPlayerPage(src: string, width: number, height: number, id = 'one'): Promise<PlayerPage> {
   await setViewport({ width, height });
   const frame = document.createElement('iframe');
@@ -39,7 +39,7 @@ export async function openPlayerPage(src: string, width: number, height: number,
   const w = await waitFor((): (Window & typeof globalThis) | null => {
     const win = frame.contentWindow as (Window & typeof globalThis) | null;
     try {
-      const root = win?.document.getElementById(id)?.shadowRoot;
+      const root = (id ? win?.document.getElementById(id) : win?.document.querySelector('cue-player'))?.shadowRoot;
       const t = root?.querySelector<CueTranscript>('cue-transcript');
       const v = root?.querySelector('video');
       const nav = root?.querySelector('cue-chapters')?.shadowRoot?.querySelector('[part~="question"]');
@@ -49,7 +49,7 @@ export async function openPlayerPage(src: string, width: number, height: number,
     }
   }, `${src} ready`, 30000);
   const d = w.document;
-  const player = d.getElementById(id)!;
+  const player = (id ? d.getElementById(id) : d.querySelector('cue-player'))!;
   const root = player.shadowRoot!;
   return {
     frame,
