@@ -40,6 +40,8 @@ export default defineConfig(({ mode }) => {
     plugins: mode === 'embed' ? [embedPage] : [],
     root: '.',
     publicDir: false,
+    // Asset URLs (the editor's Worker) relative to the file that loads them, wherever a CDN puts it.
+    base: './',
     // Lit's production build, without its dev-mode warnings.
     resolve: { conditions: ['production', 'module', 'browser', 'default'] },
     worker: { format: 'es' },
