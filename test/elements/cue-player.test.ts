@@ -6,7 +6,7 @@ import { expect, fixture, html } from '@open-wc/testing';
 import '../../src/index.js';
 import type { CuePlayer } from '../../src/elements/cue-player/cue-player.js';
 import type { CueTranscript } from '../../src/elements/cue-transcript/cue-transcript.js';
-import { DEMO_CHAPTERS, DEMO_MEDIA, DEMO_VTT, waitFor } from './cue-transcript-helpers.js';
+import { DEMO_CHAPTERS, DEMO_MEDIA, DEMO_VTT, click, waitFor } from './cue-transcript-helpers.js';
 import { playerScenarios } from './cue-player-helpers.js';
 
 async function ready(el: CuePlayer): Promise<CueTranscript> {
@@ -72,6 +72,26 @@ describe('<cue-player>', () => {
     const active = await waitFor(() => t.shadowRoot!.querySelector<HTMLElement>('[aria-current="time"]'), 'highlight');
     const cue = t.loadedTranscript!.cues[Number(active.dataset['cue'])]!;
     expect(95).to.be.within(cue.startTime - 0.01, cue.endTime + 0.01);
+  });
+
+  it('GOOD: controls in the controls slot replace the bars and drive the player', async () => {
+    const el = await fixture<CuePlayer>(html`<cue-player src=${DEMO_MEDIA} transcript=${DEMO_VTT} poster="/demo/favicon.svg">
+      <media-control-bar slot="controls"><media-play-button id="mine"></media-play-button><media-time-display></media-time-display></media-control-bar>
+    </cue-player>`);
+    await ready(el);
+    const video = el.shadowRoot!.querySelector('video')!;
+    expect(video.getAttribute('poster')).to.equal('/demo/favicon.svg');
+    // The built-in bars are gone (the slot's fallback); the page's bar shows in the player.
+    const fallback = el.shadowRoot!.querySelector('slot[name="controls"] media-play-button')!;
+    expect(fallback.getBoundingClientRect().width, 'built-in bar hidden').to.equal(0);
+    const mine = el.querySelector<HTMLElement>('#mine')!;
+    expect(mine.getBoundingClientRect().width).to.be.above(0);
+    // media-chrome associated it: it shows the state, and a real click plays.
+    await waitFor(() => mine.hasAttribute('mediapaused'), 'the play button knows the media is paused');
+    video.muted = true;
+    await click(mine);
+    await waitFor(() => !video.paused, 'playing after a click on the slotted button');
+    video.pause();
   });
 
   it('GOOD: two players on one page stay independent (time, search)', async () => {

@@ -32,7 +32,7 @@ function heading(level: number, id: string, text: string): TemplateResult {
  * @slot media - Replaces the built-in `<video>`: any media element or media-chrome custom media (`<hls-video>`, `<mux-video>`,
  * `<youtube-video>`, or `<audio>` for a podcast, which switches the player to media-chrome's audio layout). Give it its own
  * `<track kind="chapters">` for the seek bar's segments and `<track kind="captions">` for captions.
- * @slot controls - Replaces the two built-in control bars (media-chrome elements placed here are associated with the player).
+ * @slot controls - Replaces the two built-in control bars: media-chrome's elements placed here (e.g. a `<media-control-bar>`) drive this player.
  *
  * @csspart session - The grid holding the player column and the transcript column.
  * @csspart player - The player column: the controller and the question navigator.
@@ -110,7 +110,7 @@ export class CuePlayer extends LitElement {
     if (this._controller) this.#resize?.observe(this._controller);
   }
 
-  /** The `<media-controller>` inside (for media-chrome's API, e.g. `associateElement`). */
+  /** The `<media-controller>` inside (media-chrome's API and state attributes). */
   get controller(): HTMLElement | null {
     return this._controller;
   }
@@ -124,12 +124,6 @@ export class CuePlayer extends LitElement {
     const slot = e.target as HTMLSlotElement;
     const media = slot.assignedElements({ flatten: true })[0];
     this._audio = media?.localName === 'audio';
-  }
-
-  #onControlsSlot(e: Event): void {
-    // Controls slotted from the page are not inside the controller's tree: associate them, as a media-chrome theme does.
-    const controller = this._controller as (HTMLElement & { associateElement?(el: Element): void }) | null;
-    for (const el of (e.target as HTMLSlotElement).assignedElements()) controller?.associateElement?.(el);
   }
 
   #video(): TemplateResult {
@@ -183,7 +177,7 @@ export class CuePlayer extends LitElement {
         <media-controller id="player" part="controller" ?audio=${this._audio}>
           <slot name="media" slot="media" @slotchange=${this.#onMediaSlot}>${this.#video()}</slot>
           <media-loading-indicator slot="centered-chrome" noautohide></media-loading-indicator>
-          <slot name="controls" @slotchange=${this.#onControlsSlot}>${this.#controls()}</slot>
+          <slot name="controls">${this.#controls()}</slot>
         </media-controller>
         ${heading(level, 'questions-heading', 'Questions')}
         <cue-chapters
