@@ -3,6 +3,7 @@
  * Whole-page scenarios (desktop and phone layout, play, seek, navigate, search) in cue-player-helpers.ts.
  */
 import { expect, fixture, html } from '@open-wc/testing';
+import { sendKeys } from '@web/test-runner-commands';
 import '../../src/index.js';
 import type { CuePlayer } from '../../src/elements/cue-player/cue-player.js';
 import type { CueTranscript } from '../../src/elements/cue-transcript/cue-transcript.js';
@@ -94,7 +95,7 @@ describe('<cue-player>', () => {
     video.pause();
   });
 
-  it('GOOD: two players on one page stay independent (time, search)', async () => {
+  it('GOOD: two players on one page stay independent (time, search, keys)', async () => {
     const box = await fixture<HTMLElement>(html`<div>
       <cue-player id="a" src=${DEMO_MEDIA} transcript=${DEMO_VTT} chapters=${DEMO_CHAPTERS}></cue-player>
       <cue-player id="b" src=${DEMO_MEDIA} transcript=${DEMO_VTT} chapters=${DEMO_CHAPTERS}></cue-player>
@@ -117,6 +118,22 @@ describe('<cue-player>', () => {
     input.dispatchEvent(new Event('input', { bubbles: true, composed: true }));
     await waitFor(() => a!.shadowRoot!.querySelector('cue-search-strip')!.shadowRoot!.querySelectorAll('[part~="tick"]').length, 'a ticks');
     expect(b!.shadowRoot!.querySelector('cue-search-strip')!.shadowRoot!.querySelectorAll('[part~="tick"]').length).to.equal(0);
+    // Shift+N in the first player's navigator moves only the first player.
+    const navA = a!.shadowRoot!.querySelector<HTMLElement>('cue-chapters')!;
+    const nextA = navA.shadowRoot!.querySelector<HTMLElement>('[part~="next"]')!;
+    nextA.scrollIntoView({ block: 'center' });
+    await click(nextA);
+    const qa = ta.loadedTranscript!.questions;
+    const after = await waitFor(() => {
+      const i = qa.findIndex((q) => Math.abs(va.currentTime - q.startTime) < 0.3);
+      return i >= 0 ? i + 1 : 0;
+    }, 'a moved to a question');
+    await sendKeys({ down: 'Shift' });
+    await sendKeys({ press: 'N' });
+    await sendKeys({ up: 'Shift' });
+    await waitFor(() => Math.abs(va.currentTime - qa[after]!.startTime) < 0.3, 'Shift+N moved a to the next question');
+    await new Promise((r) => setTimeout(r, 300));
+    expect(vb.currentTime, 'b did not move').to.equal(0);
   });
 });
 
