@@ -2,8 +2,10 @@
  * Cueline: interactive, frame-accurate transcripts for recorded talks.
  *
  * The package root registers the elements (importing it defines
- * `<cue-transcript>`, `<cue-chapters>`, `<cue-chapters-menu>` and
- * `<cue-search-strip>`) and re-exports the pure core, so one import gives both.
+ * `<cue-transcript>`, `<cue-chapters>`, `<cue-chapters-menu>`,
+ * `<cue-search-strip>` and `<cue-player>`, which composes them with the
+ * media-chrome elements it imports) and re-exports the pure core, so one
+ * import gives both.
  * Import `cueline/core` for the core without any DOM.
  */
 export * from './core/index.js';
@@ -23,3 +25,7 @@ export type { CueSearchDetail, SearchHit } from './controllers/transcript-search
 import './elements/cue-chapters/define.js';
 import './elements/cue-chapters-menu/define.js';
 import './elements/cue-search-strip/define.js';
+
+export { CuePlayer } from './elements/cue-player/cue-player.js';
+
+import './elements/cue-player/define.js';

@@ -1,0 +1,1 @@
+export { CuePlayer } from './cue-player.js';
