@@ -62,9 +62,16 @@ try {
   const editorHtml = await editor.text();
   check('the editor page is served', editor.status === 200 && editorHtml.includes('<cue-editor'), `HTTP ${editor.status}`);
 
+  const cdn = await fetch(`${base}/demo/cdn.html`);
+  const cdnHtml = await cdn.text();
+  check('the CDN demo page is served, with the CDN build', cdn.status === 200 && cdnHtml.includes('<cue-player') && (await fetch(`${base}/dist/cdn/cueline.js`)).status === 200, `HTTP ${cdn.status}`);
+  const embed = await fetch(`${base}/dist/cdn/embed.html`);
+  const embedHtml = await embed.text();
+  check('the embed page is in the built demo', embed.status === 200, `HTTP ${embed.status}`);
+
   const missing = [];
   let refs = 0;
-  for (const [html, url] of [[homeHtml, home.url], [editorHtml, editor.url]]) {
+  for (const [html, url] of [[homeHtml, home.url], [editorHtml, editor.url], [cdnHtml, cdn.url], [embedHtml, embed.url]]) {
     for (const ref of localRefs(html, url)) {
       refs++;
       const r = await fetch(ref);
