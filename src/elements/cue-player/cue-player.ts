@@ -52,6 +52,7 @@ function heading(level: number, id: string, text: string): TemplateResult {
  * @cssproperty [--cue-player-bar-height=44px] - Height of a control bar (36px on a phone).
  * @cssproperty [--cue-player-transcript-height=min(70vh, 40rem)] - Height of the transcript box (beside the player: up to the screen's height; on a phone: the screen under the player).
  * @cssproperty [--cue-player-sticky-top=0px] - Where the player sticks on a phone (below a page's own sticky header); 1rem when wide.
+ * The `--cue-*` properties of its pieces (`<cue-transcript>`, `<cue-chapters>`, `<cue-chapters-menu>`, `<cue-search-strip>`) apply through it.
  */
 export class CuePlayer extends LitElement {
   static override styles = styles;
