@@ -217,6 +217,7 @@ export class CueEditor extends LitElement {
   override connectedCallback(): void {
     super.connectedCallback();
     if (!this.hasUpdated) void this.updateComplete.then(() => this._loader.start());
+    else this._loader.reconnected();
   }
 
   override disconnectedCallback(): void {

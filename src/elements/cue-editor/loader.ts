@@ -21,6 +21,8 @@ function urlName(url: string): string {
 export class Loader {
   readonly #el: CueEditor;
   #objectUrl = '';
+  /** The recording opened last, to read again when the element comes back after being removed. */
+  #media: string | File | null = null;
   /** True once the first load (restore or attributes) ran. */
   started = false;
 
@@ -55,6 +57,16 @@ export class Loader {
     this.#objectUrl = '';
   }
 
+  /**
+   * The element is back in a document after being removed: removal stopped
+   * the waveform read (and revoked a local file's object URL), so read the
+   * recording again unless its waveform was complete and its URL still valid.
+   */
+  reconnected(): void {
+    const m = this.#media;
+    if (m !== null && (this.#el._audio !== 'ready' || typeof m !== 'string')) void this.openMedia(m, false);
+  }
+
   /** Plays `source` and reads its waveform. `remember` keeps a local file for the next restore. */
   async openMedia(source: string | File, remember = true): Promise<void> {
     const el = this.#el;
@@ -69,11 +81,14 @@ export class Loader {
     }
     el._audio = 'loading';
     el.announce(`Reading the waveform of ${local ? source.name : urlName(source)}…`);
+    this.#media = source;
     try {
       const duration = await el._audioCtl.load(source);
       el._setDuration(duration);
       el.announce(`Recording ready: ${local ? source.name : urlName(source)}.`);
     } catch (e) {
+      // Superseded by a newer recording, or the element was removed: not a failure (reconnecting reads it again).
+      if ((e as Error).name === 'AbortError') return;
       el._audio = 'failed';
       el._errors = [`Could not read the recording: ${(e as Error).message}`];
     }
