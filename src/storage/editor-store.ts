@@ -30,7 +30,7 @@ export interface SavedEditor {
 let opening: Promise<IDBDatabase> | null = null;
 
 function open(): Promise<IDBDatabase> {
-  opening ??= new Promise((resolve, reject) => {
+  opening ??= new Promise<IDBDatabase>((resolve, reject) => {
     const req = indexedDB.open(DB, 1);
     req.onupgradeneeded = () => req.result.createObjectStore(STORE);
     req.onsuccess = () => {
@@ -46,6 +46,10 @@ function open(): Promise<IDBDatabase> {
       opening = null;
       reject(req.error ?? new Error('IndexedDB is not available.'));
     };
+  }).catch((e: unknown) => {
+    // open() throwing (a private window, storage turned off): try afresh next time.
+    opening = null;
+    throw e;
   });
   return opening;
 }

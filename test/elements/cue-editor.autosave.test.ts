@@ -2,10 +2,11 @@ import { expect } from '@open-wc/testing';
 import { sendKeys } from '@web/test-runner-commands';
 import '../../src/editor.js';
 import type { CueEditor } from '../../src/elements/cue-editor/cue-editor.js';
+import type { CueSaveErrorDetail } from '../../src/elements/cue-editor/events.js';
 import { clearSaved, loadSaved, save } from '../../src/storage/editor-store.js';
 import { button, CLIP, handle, ready, SEED_CHAPTERS, SEED_VTT, view, waitFor } from './cue-editor-helpers.js';
 
-type FrameWindow = Window & { restored?: { savedAt: number } };
+type FrameWindow = Window & typeof globalThis & { restored?: { savedAt: number }; saveErrors: CueSaveErrorDetail[]; realOpen?: IDBFactory['open'] };
 
 function frameEditor(frame: HTMLIFrameElement): CueEditor | null {
   return frame.contentDocument?.querySelector('cue-editor') ?? null;
@@ -118,11 +119,11 @@ describe('<cue-editor> autosave', function () {
   });
 
   /** Opens the frame page on the seed and returns its editor. */
-  async function openFrame(): Promise<CueEditor> {
+  async function openFrame(extra = ''): Promise<CueEditor> {
     frame = document.createElement('iframe');
     frame.title = 'Editor';
     frame.style.cssText = 'width: 1000px; height: 800px; border: 0';
-    frame.src = `/test/elements/cue-editor-frame.html?key=${key}&transcript=${SEED_VTT}&chapters=${SEED_CHAPTERS}`;
+    frame.src = `/test/elements/cue-editor-frame.html?key=${key}&transcript=${SEED_VTT}&chapters=${SEED_CHAPTERS}${extra}`;
     const first = loaded(frame);
     document.body.append(frame);
     await first;
@@ -194,5 +195,59 @@ describe('<cue-editor> autosave', function () {
     await back.updateComplete;
     expect(button(back, 'Undo').disabled).to.equal(true);
     expect(back.shadowRoot!.querySelector('[part~="notice"]')!.textContent).to.match(/undo history could not be read and starts afresh\./);
+  });
+
+  const saveNotice = (ed: CueEditor): HTMLElement | null => ed.shadowRoot!.querySelector<HTMLElement>('[part~="save-error"]');
+
+  it('BAD: with no IndexedDB (a private window) the editor says at once that changes are not saved, offers Export, keeps the edits, and saves them once storage works', async () => {
+    const ed = await openFrame('&idb=unavailable');
+    const w = frame.contentWindow as FrameWindow;
+    const notice = await waitFor(() => saveNotice(ed), 'the save notice, before any edit');
+    expect(notice.textContent).to.match(/Changes are not being saved in this browser \(.*private window\)\. Export to keep them\./);
+    expect(notice.parentElement!.getAttribute('role')).to.equal('alert');
+    expect(notice.getBoundingClientRect().height).to.be.greaterThan(0);
+    expect(w.saveErrors.map((d) => d.reason)).to.deep.equal(['unavailable']);
+    ed._run({ type: 'text', cue: 0, text: 'Kept in memory' });
+    await ed.updateComplete;
+    expect(ed.session!.cues[0]!.text).to.equal('<v Host>Kept in memory');
+    expect(saveNotice(ed), 'the notice stays').not.to.equal(null);
+    expect(w.saveErrors, 'reported once, not on every retry').to.have.length(1);
+    // Export from the notice: the download links appear and the first takes focus.
+    const exportButton = [...notice.querySelectorAll('button')].find((b) => b.textContent!.trim() === 'Export…')!;
+    frame.focus();
+    exportButton.focus();
+    await sendKeys({ press: 'Enter' });
+    await waitFor(() => ed.shadowRoot!.activeElement?.matches('[part~="download"]'), 'focus on the download link');
+    expect(ed.unexported, 'not exported until downloaded').to.equal(true);
+    // Storage comes back: the retry saves the work and the notice goes.
+    w.IDBFactory.prototype.open = w.realOpen!;
+    await waitFor(() => !saveNotice(ed), 'the notice cleared by a save that worked', 20000);
+    await ed.saved();
+    expect((await loadSaved(key))!.session.cues[0]!.text).to.equal('<v Host>Kept in memory');
+  });
+
+  it('BAD: storage full (QuotaExceededError) mid-session: the editor says so, fires cue-save-error (quota) once, retries, and the newest edit is saved when space is back', async () => {
+    const ed = await openFrame();
+    const w = frame.contentWindow as FrameWindow;
+    ed._run({ type: 'text', cue: 0, text: 'Saved fine' });
+    await ed.saved();
+    expect(saveNotice(ed)).to.equal(null);
+    const put = w.IDBObjectStore.prototype.put;
+    w.IDBObjectStore.prototype.put = function () {
+      throw new w.DOMException('The quota has been exceeded.', 'QuotaExceededError');
+    };
+    ed._run({ type: 'text', cue: 1, text: 'Not saved yet' });
+    const notice = await waitFor(() => saveNotice(ed), 'the save notice');
+    expect(notice.textContent).to.match(/not being saved in this browser \(.*storage .* is full\)/);
+    expect(w.saveErrors.map((d) => [d.reason, d.name])).to.deep.equal([['quota', 'QuotaExceededError']]);
+    ed._run({ type: 'text', cue: 2, text: 'Newest' });
+    await new Promise((r) => setTimeout(r, 1500));
+    expect(w.saveErrors, 'once per outage').to.have.length(1);
+    w.IDBObjectStore.prototype.put = put;
+    await waitFor(() => !saveNotice(ed), 'the notice cleared by a save that worked', 40000);
+    await ed.saved();
+    const rec = (await loadSaved(key))!;
+    expect(rec.session.cues[1]!.text).to.equal('<v Host>Not saved yet');
+    expect(rec.session.cues[2]!.text).to.match(/Newest$/);
   });
 });

@@ -2,7 +2,7 @@ import { LitElement, html, type PropertyValues } from 'lit';
 import { property, query, state } from 'lit/decorators.js';
 import { checkSession, DEFAULT_REACTION_TIME, setDuration, sessionToWebVTT, type EditorSession, type Problem, type SpeechMap, type WebVTTExport } from '../../core/editor/index.js';
 import { EditorAudioController } from '../../controllers/editor-audio.js';
-import { EditorAutosaveController } from '../../controllers/editor-autosave.js';
+import { EditorAutosaveController, saveFailureReason } from '../../controllers/editor-autosave.js';
 import { EditorHistoryController, type HistoryCause } from '../../controllers/editor-history.js';
 import { EDITOR_KEYS_USED, EditorKeysController } from '../../controllers/editor-keys.js';
 import { EditorPlaybackController } from '../../controllers/editor-playback.js';
@@ -15,6 +15,7 @@ import { AlignRunner } from './align-runner.js';
 import { clockTime, memo } from './format.js';
 import { remakeExport, type ExportLinks } from './export.js';
 import type { EditIntent, EditIntentEvent } from './intents.js';
+import type { CueSaveErrorDetail } from './events.js';
 import { Loader } from './loader.js';
 import { renderEditor } from './render.js';
 import { styles } from './cue-editor.styles.js';
@@ -28,10 +29,12 @@ import { styles } from './cue-editor.styles.js';
  * @fires cue-align - An alignment finished or was cancelled. Detail: `CueAlignDetail`.
  * @fires cue-export - The user downloaded an export. Detail: `CueExportDetail`.
  * @fires cue-error - A transcript could not be opened (the line and column of the problem); the open session stays. Detail: `CueEditorErrorDetail`.
+ * @fires cue-save-error - Saving in this browser stopped working (once, until a save works again); the work stays in memory and saving is retried. Detail: `CueSaveErrorDetail`.
  *
  * @csspart toolbar - The toolbar.
  * @csspart error - Import errors (role=alert).
  * @csspart status - Notices and progress (aria-live polite).
+ * @csspart save-error - The notice that changes are not being saved, with an Export action; stays until a save works.
  * @csspart player - The media-chrome player.
  * @csspart panel - The side panel (selection, checks, review, keys).
  * @csspart checks-count - The checks badge: `data-state="clear"` (none found) or `"problems"`.
@@ -71,6 +74,7 @@ export class CueEditor extends LitElement {
   /** @internal */ @state() _active = -1;
   /** @internal */ @state() _notice = '';
   /** @internal The restore notice: stays until dismissed. */ @state() _restored = '';
+  /** @internal Why saving fails ('' while it works): a notice that stays until a save works. */ @state() _saveError = '';
   /** @internal */ @state() _errors: string[] = [];
   /** @internal */ @state() _rate = 1;
   /** @internal */ @state() _dropping = false;
@@ -95,6 +99,7 @@ export class CueEditor extends LitElement {
   readonly _autosave = new EditorAutosaveController(this, {
     key: () => this.storageKey,
     unexported: () => this.unexported,
+    onFailure: (e) => this.#saveFailed(e),
     snapshot: () => {
       const session = this._history.session;
       // The present as committed (a drag in progress counts as done), with the history that leads to it.
@@ -263,6 +268,20 @@ export class CueEditor extends LitElement {
     const a = this._active;
     if (cues[a] && t >= cues[a].startTime && t < cues[a].endTime) return;
     this._active = cues.findIndex((c) => t >= c.startTime && t < c.endTime);
+  }
+
+  #saveFailed(e: Error | null): void {
+    this._saveError = e ? saveFailureReason(e) : '';
+    if (!e) return;
+    const detail: CueSaveErrorDetail = { reason: e.name === 'QuotaExceededError' ? 'quota' : this._autosave.everSaved ? 'failed' : 'unavailable', name: e.name, message: e.message };
+    this.dispatchEvent(new CustomEvent('cue-save-error', { bubbles: true, composed: true, detail }));
+  }
+
+  /** @internal Makes the export links and moves focus to the first (the Export action of the save notice). */
+  async _exportNow(): Promise<void> {
+    if (!this._export) this._export = remakeExport(this._export, this._history.session, this._name);
+    await this.updateComplete;
+    this.renderRoot.querySelector<HTMLElement>('[part~="download"]')?.focus();
   }
 
   #changed(label: string, cause: HistoryCause): void {

@@ -33,7 +33,11 @@ export class Loader {
   /** Restores the saved session, else opens the element's `transcript` and `src`. */
   async start(): Promise<void> {
     const el = this.#el;
-    const restored = await el._autosave.restore().catch(() => null);
+    const restored = await el._autosave.restore().catch((e: unknown) => {
+      // No store to read (a private window): say so now, not after the first edit is lost.
+      el._autosave.unavailable(e);
+      return null;
+    });
     this.started = true;
     if (restored) {
       const { saved, media } = restored;

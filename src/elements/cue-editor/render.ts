@@ -18,6 +18,10 @@ export function renderEditor(el: CueEditor): unknown {
             <button type="button" class="dismiss" @click=${() => (el._errors = [])}>Dismiss</button>`
         : nothing}
     </div>
+    <div class="save-alert" role="alert">${el._saveError
+        ? html`<p part="save-error" class="notice save-error"><span>Changes are not being saved in this browser (${el._saveError}). Export to keep them.</span>
+            <button type="button" @click=${() => void el._exportNow()}>Export…</button></p>`
+      : nothing}</div>
     <div class="notices" aria-live="polite">
       ${el._restored
         ? html`<p part="notice" class="notice"><span>${el._restored}</span>
