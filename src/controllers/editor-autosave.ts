@@ -1,5 +1,6 @@
 import type { ReactiveController, ReactiveControllerHost } from 'lit';
-import { loadMedia, loadSaved, save, saveMedia, type SavedEditor } from '../storage/editor-store.js';
+import { savedRecordProblem } from '../core/editor/index.js';
+import { keepDamaged, loadMedia, loadSaved, save, saveMedia, type SavedEditor } from '../storage/editor-store.js';
 
 export interface EditorAutosaveOptions {
   /** The store key (the element's `storage-key`). */
@@ -98,12 +99,22 @@ export class EditorAutosaveController implements ReactiveController {
     e.returnValue = '';
   };
 
-  /** What was saved under the key, with its local recording if it had one. */
-  async restore(): Promise<{ saved: SavedEditor; media: Blob | null } | null> {
+  /**
+   * What was saved under the key, with its local recording if it had one; a
+   * record without the shape the editor writes comes back as `damaged` (and
+   * is kept aside under `<key>:damaged` before anything overwrites it).
+   */
+  async restore(): Promise<{ saved: SavedEditor; media: Blob | null } | { damaged: unknown; problem: string } | null> {
     if (this.disabled) return null;
     const key = this.#options.key();
-    const saved = await loadSaved(key);
-    if (!saved) return null;
+    const saved: unknown = await loadSaved(key);
+    if (saved === null || saved === undefined) return null;
+    const problem = savedRecordProblem(saved);
+    if (problem) {
+      await keepDamaged(key, saved).catch((e: unknown) => this.#failed(e));
+      return { damaged: saved, problem };
+    }
+    if (!isSaved(saved)) return null;
     const media = saved.media?.kind === 'file' ? await loadMedia(key) : null;
     return { saved, media };
   }
@@ -148,4 +159,9 @@ export class EditorAutosaveController implements ReactiveController {
       this.#failed(e);
     }
   }
+}
+
+/** Narrows a record `savedRecordProblem` accepted. */
+function isSaved(x: unknown): x is SavedEditor {
+  return savedRecordProblem(x) === null;
 }

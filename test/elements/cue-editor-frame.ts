@@ -2,8 +2,11 @@
 // an editor whose storage key, transcript and chapters come from the query string.
 import '../../src/editor.js';
 
-type FrameWindow = Window & { restored?: unknown; saveErrors?: unknown[]; realOpen?: IDBFactory['open'] };
+type FrameWindow = Window & { restored?: unknown; saveErrors?: unknown[]; realOpen?: IDBFactory['open']; frameErrors?: string[] };
 const w = window as FrameWindow;
+w.frameErrors = [];
+addEventListener('error', (e) => w.frameErrors!.push(e.message));
+addEventListener('unhandledrejection', (e) => w.frameErrors!.push(String(e.reason)));
 const q = new URLSearchParams(location.search);
 // `?idb=unavailable`: IndexedDB refuses to open, as in a private window (the test puts `realOpen` back).
 if (q.get('idb') === 'unavailable') {

@@ -3,10 +3,10 @@ import { sendKeys } from '@web/test-runner-commands';
 import '../../src/editor.js';
 import type { CueEditor } from '../../src/elements/cue-editor/cue-editor.js';
 import type { CueSaveErrorDetail } from '../../src/elements/cue-editor/events.js';
-import { clearSaved, loadSaved, save } from '../../src/storage/editor-store.js';
+import { clearSaved, loadDamaged, loadSaved, save } from '../../src/storage/editor-store.js';
 import { button, CLIP, handle, ready, SEED_CHAPTERS, SEED_VTT, view, waitFor } from './cue-editor-helpers.js';
 
-type FrameWindow = Window & typeof globalThis & { restored?: { savedAt: number }; saveErrors: CueSaveErrorDetail[]; realOpen?: IDBFactory['open'] };
+type FrameWindow = Window & typeof globalThis & { restored?: { savedAt: number }; saveErrors: CueSaveErrorDetail[]; frameErrors: string[]; realOpen?: IDBFactory['open'] };
 
 function frameEditor(frame: HTMLIFrameElement): CueEditor | null {
   return frame.contentDocument?.querySelector('cue-editor') ?? null;
@@ -130,11 +130,11 @@ describe('<cue-editor> autosave', function () {
     return waitFor(() => frameEditor(frame)?.session && frameEditor(frame), 'editor in the frame');
   }
 
-  async function reload(): Promise<CueEditor> {
+  async function reload(restored = true): Promise<CueEditor> {
     const again = loaded(frame);
     frame.contentWindow!.location.reload();
     await again;
-    return waitFor(() => (frame.contentWindow as FrameWindow).restored && frameEditor(frame)?.session && frameEditor(frame), 'restored editor');
+    return waitFor(() => (!restored || (frame.contentWindow as FrameWindow).restored) && frameEditor(frame)?.session && frameEditor(frame), 'restored editor');
   }
 
   async function ctrlZ(): Promise<void> {
@@ -249,5 +249,35 @@ describe('<cue-editor> autosave', function () {
     const rec = (await loadSaved(key))!;
     expect(rec.session.cues[1]!.text).to.equal('<v Host>Not saved yet');
     expect(rec.session.cues[2]!.text).to.match(/Newest$/);
+  });
+
+  it('BAD: a damaged saved record: the editor says so, keeps the record aside for download, and starts from the page\'s transcript (no TypeError, never blank)', async () => {
+    const ed = await openFrame();
+    ed._run({ type: 'text', cue: 0, text: 'A good edit' });
+    await ed.saved();
+    const rec = (await loadSaved(key))!;
+    const shapes: [string, unknown][] = [
+      ['a string', 'garbage'],
+      ['no session', { ...rec, session: undefined }],
+      ['cues not an array', { ...rec, session: { ...rec.session, cues: 7 } }],
+      ['a null cue', { ...rec, session: { ...rec.session, cues: [null, ...rec.session.cues.slice(1)] } }],
+      ['a question past the cues', { ...rec, session: { ...rec.session, chapters: [{ ...rec.session.chapters[0]!, endCue: 9999 }] } }],
+      ['no doc', { ...rec, session: { ...rec.session, doc: null } }],
+    ];
+    for (const [what, shape] of shapes) {
+      await save(key, shape as never);
+      const back = await reload(false);
+      const w = frame.contentWindow as FrameWindow;
+      expect(back.session!.cues, `${what}: the transcript opened`).to.have.length(261);
+      expect(back.session!.cues[0]!.text, what).not.to.equal('<v Host>A good edit');
+      await back.updateComplete;
+      const notice = await waitFor(() => back.shadowRoot!.querySelector<HTMLElement>('[part~="damaged"]'), `${what}: the notice`);
+      expect(notice.textContent, what).to.match(/could not be read \(.+\), so the editor started from the transcript/);
+      const link = notice.querySelector('a')!;
+      expect(link.getAttribute('download')).to.match(/-damaged\.json$/);
+      expect(JSON.parse(await (await fetch(link.href)).text()), `${what}: the record to download`).to.deep.equal(JSON.parse(JSON.stringify(shape)));
+      expect(await loadDamaged(key), `${what}: kept aside in the store`).to.deep.equal(shape);
+      expect(w.frameErrors, `${what}: no uncaught errors`).to.deep.equal([]);
+    }
   });
 });

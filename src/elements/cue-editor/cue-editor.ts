@@ -74,6 +74,7 @@ export class CueEditor extends LitElement {
   /** @internal */ @state() _active = -1;
   /** @internal */ @state() _notice = '';
   /** @internal The restore notice: stays until dismissed. */ @state() _restored = '';
+  /** @internal A saved record that could not be read: why, and a download of it. */ @state() _damaged: { problem: string; href: string; name: string } | null = null;
   /** @internal Why saving fails ('' while it works): a notice that stays until a save works. */ @state() _saveError = '';
   /** @internal */ @state() _errors: string[] = [];
   /** @internal */ @state() _rate = 1;

@@ -1,6 +1,7 @@
 import { setDuration } from '../../core/editor/index.js';
 import type { CueEditor } from './cue-editor.js';
 import { toProblems, type CueEditorErrorDetail } from './events.js';
+import { safeBaseName } from './export.js';
 import { describeError, importTranscript, isChaptersFile, isMediaFile } from './import.js';
 
 /** Last path segment of a URL, decoded: the name a fetched file is shown and exported under. */
@@ -39,7 +40,10 @@ export class Loader {
       return null;
     });
     this.started = true;
-    if (restored) {
+    if (restored && 'damaged' in restored) {
+      // Never a blank editor: say so, offer the record for download, and start from the page's own transcript.
+      el._damaged = { problem: restored.problem, href: damagedUrl(restored.damaged), name: `${safeBaseName(el.storageKey)}-damaged.json` };
+    } else if (restored) {
       const { saved, media } = restored;
       const kept = el._history.restore(saved.session, saved.history);
       el._name = saved.name;
@@ -167,6 +171,17 @@ export class Loader {
     this.#el._dropping = false;
     if (e.dataTransfer?.files.length) void this.openFiles([...e.dataTransfer.files]);
   };
+}
+
+/** A download URL for a damaged record, as JSON (or as text when it is not JSON-able). */
+function damagedUrl(record: unknown): string {
+  let text: string;
+  try {
+    text = JSON.stringify(record, null, 2) ?? String(record);
+  } catch {
+    text = String(record);
+  }
+  return URL.createObjectURL(new Blob([text], { type: 'application/json' }));
 }
 
 async function fetchText(url: string): Promise<string> {

@@ -23,6 +23,10 @@ export function renderEditor(el: CueEditor): unknown {
             <button type="button" @click=${() => void el._exportNow()}>Export…</button></p>`
       : nothing}</div>
     <div class="notices" aria-live="polite">
+      ${el._damaged
+        ? html`<p part="notice damaged" class="notice save-error"><span>The session saved in this browser could not be read (${el._damaged.problem}), so the editor started from the transcript. The saved record is kept aside:</span>
+            <a download=${el._damaged.name} href=${el._damaged.href}>Download it (JSON)</a></p>`
+        : nothing}
       ${el._restored
         ? html`<p part="notice" class="notice"><span>${el._restored}</span>
             <button type="button" class="dismiss" @click=${() => (el._restored = '')}>Dismiss</button></p>`
