@@ -280,4 +280,59 @@ describe('<cue-editor> autosave', function () {
       expect(w.frameErrors, `${what}: no uncaught errors`).to.deep.equal([]);
     }
   });
+
+  it('BAD: opening a file over changes not exported asks first (a keyboard dialog); replaced, the work stays recoverable and the leave warning stays on', async () => {
+    const ed = await openFrame();
+    ed._run({ type: 'text', cue: 0, text: 'Not exported yet' });
+    await ed.updateComplete;
+    expect(ed.unexported).to.equal(true);
+    const file = new File([await (await fetch('/test/fixtures/talk.vtt')).text()], 'talk.vtt', { type: 'text/vtt' });
+    const dialog = (): HTMLDialogElement | null => ed.shadowRoot!.querySelector<HTMLDialogElement>('dialog[part~="confirm"][open]');
+
+    // Escape keeps the session.
+    let opening = ed.openFiles([file]);
+    await waitFor(dialog, 'the question');
+    expect(dialog()!.textContent).to.match(/Open talk\.vtt over changes not exported\?/);
+    frame.focus();
+    await sendKeys({ press: 'Escape' });
+    await opening;
+    expect(dialog()).to.equal(null);
+    expect(ed.session!.cues[0]!.text).to.equal('<v Host>Not exported yet');
+
+    // Tab to Replace, Enter.
+    opening = ed.openFiles([file]);
+    await waitFor(dialog, 'the question again');
+    await sendKeys({ press: 'Tab' });
+    expect(ed.shadowRoot!.activeElement!.textContent!.trim()).to.equal('Replace');
+    await sendKeys({ press: 'Enter' });
+    await opening;
+    expect(ed.session!.cues.length).to.be.lessThan(20);
+    expect(ed.unexported, 'the replaced work is not exported').to.equal(true);
+    const leave = new Event('beforeunload', { cancelable: true });
+    frame.contentWindow!.dispatchEvent(leave);
+    expect(leave.defaultPrevented, 'leaving still asks').to.equal(true);
+    await ed.updateComplete;
+    const notice = ed.shadowRoot!.querySelector('[part~="replaced"]')!;
+    expect(notice.textContent).to.match(/previous session \(261 cues, with changes not exported\) was replaced; it is kept/);
+
+    // A crash or reload (the frame gone, then opened again) keeps it: still not exported, one undo back.
+    await ed.saved();
+    frame.remove();
+    await openFrame();
+    const back = await waitFor(() => (frame.contentWindow as FrameWindow).restored && frameEditor(frame), 'restored editor');
+    expect(back.unexported).to.equal(true);
+    back.undo();
+    expect(back.session!.cues[0]!.text).to.equal('<v Host>Not exported yet');
+    back.redo();
+    // And the notice's Restore brings it back in one step.
+    back._run({ type: 'text', cue: 0, text: 'Changed again' });
+    opening = back.openFiles([file]);
+    await waitFor(() => back.shadowRoot!.querySelector<HTMLDialogElement>('dialog[open]'), 'the question after reload');
+    button(back, 'Replace').click();
+    await opening;
+    await back.updateComplete;
+    button(back, 'Restore the previous session').click();
+    expect(back.session!.cues[0]!.text).to.match(/Changed again$/);
+    expect(back.unexported).to.equal(true);
+  });
 });

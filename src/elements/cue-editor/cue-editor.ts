@@ -16,6 +16,9 @@ import { clockTime, memo } from './format.js';
 import { remakeExport, type ExportLinks } from './export.js';
 import type { EditIntent, EditIntentEvent } from './intents.js';
 import type { CueSaveErrorDetail } from './events.js';
+
+/** What to do when a file would replace a session with changes not exported. */
+export type ReplaceChoice = 'replace' | 'export' | 'cancel';
 import { Loader } from './loader.js';
 import { renderEditor } from './render.js';
 import { styles } from './cue-editor.styles.js';
@@ -74,6 +77,8 @@ export class CueEditor extends LitElement {
   /** @internal */ @state() _active = -1;
   /** @internal */ @state() _notice = '';
   /** @internal The restore notice: stays until dismissed. */ @state() _restored = '';
+  /** @internal The session a file replaced while it had changes not exported (restorable from a notice). */ @state() _replaced: { session: EditorSession; name: string } | null = null;
+  /** @internal The open "replace the session?" question. */ @state() _confirm: { name: string; answer: (choice: ReplaceChoice) => void } | null = null;
   /** @internal A saved record that could not be read: why, and a download of it. */ @state() _damaged: { problem: string; href: string; name: string } | null = null;
   /** @internal Why saving fails ('' while it works): a notice that stays until a save works. */ @state() _saveError = '';
   /** @internal */ @state() _errors: string[] = [];
@@ -278,11 +283,41 @@ export class CueEditor extends LitElement {
     this.dispatchEvent(new CustomEvent('cue-save-error', { bubbles: true, composed: true, detail }));
   }
 
-  /** @internal Makes the export links and moves focus to the first (the Export action of the save notice). */
-  async _exportNow(): Promise<void> {
+  /** @internal Makes the export links and moves focus to the first (the Export action of the save notice); `download` downloads both. */
+  async _exportNow(download = false): Promise<void> {
     if (!this._export) this._export = remakeExport(this._export, this._history.session, this._name);
     await this.updateComplete;
-    this.renderRoot.querySelector<HTMLElement>('[part~="download"]')?.focus();
+    const links = [...this.renderRoot.querySelectorAll<HTMLElement>('[part~="download"]')];
+    if (download) for (const a of links) a.click();
+    else links[0]?.focus();
+  }
+
+  /** @internal Asks (a modal dialog) before a file replaces a session with changes not exported. */
+  async _confirmReplace(name: string): Promise<ReplaceChoice> {
+    const choice = new Promise<ReplaceChoice>((answer) => (this._confirm = { name, answer }));
+    await this.updateComplete;
+    const dialog = this.renderRoot.querySelector<HTMLDialogElement>('dialog[part~="confirm"]');
+    if (!dialog) return 'cancel';
+    dialog.returnValue = '';
+    dialog.showModal();
+    return choice;
+  }
+
+  /** @internal The replace dialog closed: Escape or Cancel keep the session. */
+  _confirmClosed(value: string): void {
+    const c = this._confirm;
+    this._confirm = null;
+    c?.answer(value === 'replace' || value === 'export' ? value : 'cancel');
+  }
+
+  /** @internal Brings back the session a file replaced (an undoable step; still not exported). */
+  _restoreReplaced(): void {
+    const r = this._replaced;
+    if (!r) return;
+    this._replaced = null;
+    this._history.open(r.session, 'Restore the previous session');
+    this._name = r.name;
+    this.announce(`Restored the previous session: ${r.session.cues.length} cues.`);
   }
 
   #changed(label: string, cause: HistoryCause): void {

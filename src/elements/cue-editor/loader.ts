@@ -116,12 +116,16 @@ export class Loader {
     }
     const session = duration && Number.isFinite(duration) ? setDuration(r.session, Math.max(duration, r.session.duration)) : r.session;
     el._errors = [];
+    // Opening over work not exported: that work stays one step back (undo, and "Restore" in a notice), and the
+    // leave warning stays on, since it still exists only here. Only an export marks it exported.
+    const previous = el.unexported ? { session: el.session!, name: el._name } : null;
     el._history.open(session, `Open ${name || 'transcript'}`);
     el._name = name;
     el._boundary = 0;
     el._cue = 0;
     el._align.reset();
-    el.markExported();
+    el._replaced = previous;
+    if (!previous) el.markExported();
     el.announce(`Opened ${name || 'the transcript'}: ${session.cues.length} cues, ${session.chapters.length} questions${r.format === 'text' ? ', not timed yet' : ''}.`);
     el.dispatchEvent(new CustomEvent('cue-open', { bubbles: true, composed: true, detail: { session, name, format: r.format } }));
     return true;
@@ -145,7 +149,12 @@ export class Loader {
     const texts = files.filter((f) => f !== media);
     const chapters = texts.find(isChaptersFile) ?? null;
     const transcript = texts.find((f) => f !== chapters) ?? null;
-    if (transcript) this.openText(await transcript.text(), transcript.name, chapters ? await chapters.text() : null);
+    if (transcript) {
+      const choice = this.#el.unexported ? await this.#el._confirmReplace(transcript.name) : 'replace';
+      if (choice === 'cancel') return;
+      if (choice === 'export') await this.#el._exportNow(true);
+      this.openText(await transcript.text(), transcript.name, chapters ? await chapters.text() : null);
+    }
     else if (chapters) this.#el._errors = [`${chapters.name} is a chapters file: open it together with its transcript.`];
     if (media) await this.openMedia(media);
   }
