@@ -46,6 +46,8 @@ export class EditorAudioController implements ReactiveController {
   readonly #options: EditorAudioOptions;
   #worker: Worker | null = null;
   #job = 0;
+  /** Stops the read in progress (its fetch; a decode is let finish and dropped). */
+  #reading: AbortController | null = null;
   #ids = 0;
   readonly #pending = new Map<number, (msg: FromWorker) => void>();
 
@@ -57,6 +59,10 @@ export class EditorAudioController implements ReactiveController {
   hostConnected(): void {}
 
   hostDisconnected(): void {
+    // Whatever read is under way is over: its fetch is aborted, and nothing it does later reaches a Worker.
+    this.#job++;
+    this.#reading?.abort();
+    this.#reading = null;
     this.#worker?.terminate();
     this.#worker = null;
     for (const listener of this.#pending.values()) listener({ type: 'failed', id: -1, name: 'AbortError', message: 'The editor was removed.' });
@@ -85,12 +91,18 @@ export class EditorAudioController implements ReactiveController {
   /** Decodes `source` (a URL or a local file) and builds its waveform in the Worker. Resolves with the duration in seconds. */
   async load(source: string | Blob): Promise<number> {
     const job = ++this.#job;
+    this.#reading?.abort();
+    const reading = (this.#reading = new AbortController());
     this.pyramid = null;
     this.speech = null;
-    const bytes = typeof source === 'string' ? await fetchBytes(source) : await source.arrayBuffer();
-    if (job !== this.#job) return Number.NaN;
+    // A newer load, or the element removed: stop here (an AbortError).
+    const check = (): void => {
+      if (job !== this.#job) throw new DOMException('The recording is no longer being read.', 'AbortError');
+    };
+    const bytes = typeof source === 'string' ? await fetchBytes(source, reading.signal) : await source.arrayBuffer();
+    check();
     const audio = await new OfflineAudioContext(1, 1, ANALYSIS_RATE).decodeAudioData(bytes);
-    if (job !== this.#job) return Number.NaN;
+    check();
     this.#post({ type: 'begin', job, sampleRate: audio.sampleRate, expectedLength: audio.length });
     const channels = audio.numberOfChannels;
     for (let at = 0; at < audio.length; at += CHUNK) {
@@ -99,9 +111,13 @@ export class EditorAudioController implements ReactiveController {
       if (channels > 1) mixIn(audio, samples, at);
       this.#post({ type: 'chunk', job, samples }, [samples.buffer]);
       // Let the page breathe between chunks.
-      if ((at / CHUNK) % 8 === 7) await new Promise((r) => setTimeout(r));
+      if ((at / CHUNK) % 8 === 7) {
+        await new Promise((r) => setTimeout(r));
+        check();
+      }
     }
     this.#post({ type: 'end', job });
+    if (this.#reading === reading) this.#reading = null;
     return audio.duration;
   }
 
@@ -121,8 +137,8 @@ export class EditorAudioController implements ReactiveController {
   }
 }
 
-async function fetchBytes(url: string): Promise<ArrayBuffer> {
-  const res = await fetch(url);
+async function fetchBytes(url: string, signal: AbortSignal): Promise<ArrayBuffer> {
+  const res = await fetch(url, { signal });
   if (!res.ok) throw new Error(`Could not fetch the recording (HTTP ${res.status}).`);
   return res.arrayBuffer();
 }

@@ -30,7 +30,7 @@ export interface SavedEditor {
 let opening: Promise<IDBDatabase> | null = null;
 
 function open(): Promise<IDBDatabase> {
-  opening ??= new Promise((resolve, reject) => {
+  opening ??= new Promise<IDBDatabase>((resolve, reject) => {
     const req = indexedDB.open(DB, 1);
     req.onupgradeneeded = () => req.result.createObjectStore(STORE);
     req.onsuccess = () => {
@@ -46,6 +46,10 @@ function open(): Promise<IDBDatabase> {
       opening = null;
       reject(req.error ?? new Error('IndexedDB is not available.'));
     };
+  }).catch((e: unknown) => {
+    // open() throwing (a private window, storage turned off): try afresh next time.
+    opening = null;
+    throw e;
   });
   return opening;
 }
@@ -61,9 +65,19 @@ async function run<T>(mode: IDBTransactionMode, work: (store: IDBObjectStore) =>
   });
 }
 
-/** The saved editor under `key`, or null. */
+/** The saved editor under `key`, or null. Untrusted: check it with `savedRecordProblem` before use. */
 export async function loadSaved(key: string): Promise<SavedEditor | null> {
   return ((await run('readonly', (s) => s.get(key))) as SavedEditor | undefined) ?? null;
+}
+
+/** Keeps a record that could not be read under `<key>:damaged`, so the next save does not destroy it. */
+export async function keepDamaged(key: string, record: unknown): Promise<void> {
+  await run('readwrite', (s) => s.put(record, `${key}:damaged`));
+}
+
+/** The record kept aside by `keepDamaged`, or null. */
+export async function loadDamaged(key: string): Promise<unknown> {
+  return (await run('readonly', (s) => s.get(`${key}:damaged`))) ?? null;
 }
 
 /** Saves the editor under `key`; resolves once it is on disk (the transaction completed). */

@@ -2,10 +2,11 @@ import { expect } from '@open-wc/testing';
 import { sendKeys } from '@web/test-runner-commands';
 import '../../src/editor.js';
 import type { CueEditor } from '../../src/elements/cue-editor/cue-editor.js';
-import { clearSaved, loadSaved, save } from '../../src/storage/editor-store.js';
+import type { CueSaveErrorDetail } from '../../src/elements/cue-editor/events.js';
+import { clearSaved, loadDamaged, loadSaved, save } from '../../src/storage/editor-store.js';
 import { button, CLIP, handle, ready, SEED_CHAPTERS, SEED_VTT, view, waitFor } from './cue-editor-helpers.js';
 
-type FrameWindow = Window & { restored?: { savedAt: number } };
+type FrameWindow = Window & typeof globalThis & { restored?: { savedAt: number }; saveErrors: CueSaveErrorDetail[]; frameErrors: string[]; realOpen?: IDBFactory['open'] };
 
 function frameEditor(frame: HTMLIFrameElement): CueEditor | null {
   return frame.contentDocument?.querySelector('cue-editor') ?? null;
@@ -118,22 +119,22 @@ describe('<cue-editor> autosave', function () {
   });
 
   /** Opens the frame page on the seed and returns its editor. */
-  async function openFrame(): Promise<CueEditor> {
+  async function openFrame(extra = ''): Promise<CueEditor> {
     frame = document.createElement('iframe');
     frame.title = 'Editor';
     frame.style.cssText = 'width: 1000px; height: 800px; border: 0';
-    frame.src = `/test/elements/cue-editor-frame.html?key=${key}&transcript=${SEED_VTT}&chapters=${SEED_CHAPTERS}`;
+    frame.src = `/test/elements/cue-editor-frame.html?key=${key}&transcript=${SEED_VTT}&chapters=${SEED_CHAPTERS}${extra}`;
     const first = loaded(frame);
     document.body.append(frame);
     await first;
     return waitFor(() => frameEditor(frame)?.session && frameEditor(frame), 'editor in the frame');
   }
 
-  async function reload(): Promise<CueEditor> {
+  async function reload(restored = true): Promise<CueEditor> {
     const again = loaded(frame);
     frame.contentWindow!.location.reload();
     await again;
-    return waitFor(() => (frame.contentWindow as FrameWindow).restored && frameEditor(frame)?.session && frameEditor(frame), 'restored editor');
+    return waitFor(() => (!restored || (frame.contentWindow as FrameWindow).restored) && frameEditor(frame)?.session && frameEditor(frame), 'restored editor');
   }
 
   async function ctrlZ(): Promise<void> {
@@ -194,5 +195,144 @@ describe('<cue-editor> autosave', function () {
     await back.updateComplete;
     expect(button(back, 'Undo').disabled).to.equal(true);
     expect(back.shadowRoot!.querySelector('[part~="notice"]')!.textContent).to.match(/undo history could not be read and starts afresh\./);
+  });
+
+  const saveNotice = (ed: CueEditor): HTMLElement | null => ed.shadowRoot!.querySelector<HTMLElement>('[part~="save-error"]');
+
+  it('BAD: with no IndexedDB (a private window) the editor says at once that changes are not saved, offers Export, keeps the edits, and saves them once storage works', async () => {
+    const ed = await openFrame('&idb=unavailable');
+    const w = frame.contentWindow as FrameWindow;
+    const notice = await waitFor(() => saveNotice(ed), 'the save notice, before any edit');
+    expect(notice.textContent).to.match(/Changes are not being saved in this browser \(.*private window\)\. Export to keep them\./);
+    expect(notice.parentElement!.getAttribute('role')).to.equal('alert');
+    expect(notice.getBoundingClientRect().height).to.be.greaterThan(0);
+    expect(w.saveErrors.map((d) => d.reason)).to.deep.equal(['unavailable']);
+    ed._run({ type: 'text', cue: 0, text: 'Kept in memory' });
+    await ed.updateComplete;
+    expect(ed.session!.cues[0]!.text).to.equal('<v Host>Kept in memory');
+    expect(saveNotice(ed), 'the notice stays').not.to.equal(null);
+    expect(w.saveErrors, 'reported once, not on every retry').to.have.length(1);
+    // Export from the notice: the download links appear and the first takes focus.
+    const exportButton = [...notice.querySelectorAll('button')].find((b) => b.textContent!.trim() === 'Export…')!;
+    frame.focus();
+    exportButton.focus();
+    await sendKeys({ press: 'Enter' });
+    await waitFor(() => ed.shadowRoot!.activeElement?.matches('[part~="download"]'), 'focus on the download link');
+    expect(ed.unexported, 'not exported until downloaded').to.equal(true);
+    // Storage comes back: the retry saves the work and the notice goes.
+    w.IDBFactory.prototype.open = w.realOpen!;
+    await waitFor(() => !saveNotice(ed), 'the notice cleared by a save that worked', 20000);
+    await ed.saved();
+    expect((await loadSaved(key))!.session.cues[0]!.text).to.equal('<v Host>Kept in memory');
+  });
+
+  it('BAD: storage full (QuotaExceededError) mid-session: the editor says so, fires cue-save-error (quota) once, retries, and the newest edit is saved when space is back', async () => {
+    const ed = await openFrame();
+    const w = frame.contentWindow as FrameWindow;
+    ed._run({ type: 'text', cue: 0, text: 'Saved fine' });
+    await ed.saved();
+    expect(saveNotice(ed)).to.equal(null);
+    const put = w.IDBObjectStore.prototype.put;
+    w.IDBObjectStore.prototype.put = function () {
+      throw new w.DOMException('The quota has been exceeded.', 'QuotaExceededError');
+    };
+    ed._run({ type: 'text', cue: 1, text: 'Not saved yet' });
+    const notice = await waitFor(() => saveNotice(ed), 'the save notice');
+    expect(notice.textContent).to.match(/not being saved in this browser \(.*storage .* is full\)/);
+    expect(w.saveErrors.map((d) => [d.reason, d.name])).to.deep.equal([['quota', 'QuotaExceededError']]);
+    ed._run({ type: 'text', cue: 2, text: 'Newest' });
+    await new Promise((r) => setTimeout(r, 1500));
+    expect(w.saveErrors, 'once per outage').to.have.length(1);
+    w.IDBObjectStore.prototype.put = put;
+    await waitFor(() => !saveNotice(ed), 'the notice cleared by a save that worked', 40000);
+    await ed.saved();
+    const rec = (await loadSaved(key))!;
+    expect(rec.session.cues[1]!.text).to.equal('<v Host>Not saved yet');
+    expect(rec.session.cues[2]!.text).to.match(/Newest$/);
+  });
+
+  it('BAD: a damaged saved record: the editor says so, keeps the record aside for download, and starts from the page\'s transcript (no TypeError, never blank)', async () => {
+    const ed = await openFrame();
+    ed._run({ type: 'text', cue: 0, text: 'A good edit' });
+    await ed.saved();
+    const rec = (await loadSaved(key))!;
+    const shapes: [string, unknown][] = [
+      ['a string', 'garbage'],
+      ['no session', { ...rec, session: undefined }],
+      ['cues not an array', { ...rec, session: { ...rec.session, cues: 7 } }],
+      ['a null cue', { ...rec, session: { ...rec.session, cues: [null, ...rec.session.cues.slice(1)] } }],
+      ['a question past the cues', { ...rec, session: { ...rec.session, chapters: [{ ...rec.session.chapters[0]!, endCue: 9999 }] } }],
+      ['no doc', { ...rec, session: { ...rec.session, doc: null } }],
+    ];
+    for (const [what, shape] of shapes) {
+      await save(key, shape as never);
+      const back = await reload(false);
+      const w = frame.contentWindow as FrameWindow;
+      expect(back.session!.cues, `${what}: the transcript opened`).to.have.length(261);
+      expect(back.session!.cues[0]!.text, what).not.to.equal('<v Host>A good edit');
+      await back.updateComplete;
+      const notice = await waitFor(() => back.shadowRoot!.querySelector<HTMLElement>('[part~="damaged"]'), `${what}: the notice`);
+      expect(notice.textContent, what).to.match(/could not be read \(.+\), so the editor started from the transcript/);
+      const link = notice.querySelector('a')!;
+      expect(link.getAttribute('download')).to.match(/-damaged\.json$/);
+      expect(JSON.parse(await (await fetch(link.href)).text()), `${what}: the record to download`).to.deep.equal(JSON.parse(JSON.stringify(shape)));
+      expect(await loadDamaged(key), `${what}: kept aside in the store`).to.deep.equal(shape);
+      expect(w.frameErrors, `${what}: no uncaught errors`).to.deep.equal([]);
+    }
+  });
+
+  it('BAD: opening a file over changes not exported asks first (a keyboard dialog); replaced, the work stays recoverable and the leave warning stays on', async () => {
+    const ed = await openFrame();
+    ed._run({ type: 'text', cue: 0, text: 'Not exported yet' });
+    await ed.updateComplete;
+    expect(ed.unexported).to.equal(true);
+    const file = new File([await (await fetch('/test/fixtures/talk.vtt')).text()], 'talk.vtt', { type: 'text/vtt' });
+    const dialog = (): HTMLDialogElement | null => ed.shadowRoot!.querySelector<HTMLDialogElement>('dialog[part~="confirm"][open]');
+
+    // Escape keeps the session.
+    let opening = ed.openFiles([file]);
+    await waitFor(dialog, 'the question');
+    expect(dialog()!.textContent).to.match(/Open talk\.vtt over changes not exported\?/);
+    frame.focus();
+    await sendKeys({ press: 'Escape' });
+    await opening;
+    expect(dialog()).to.equal(null);
+    expect(ed.session!.cues[0]!.text).to.equal('<v Host>Not exported yet');
+
+    // Tab to Replace, Enter.
+    opening = ed.openFiles([file]);
+    await waitFor(dialog, 'the question again');
+    await sendKeys({ press: 'Tab' });
+    expect(ed.shadowRoot!.activeElement!.textContent!.trim()).to.equal('Replace');
+    await sendKeys({ press: 'Enter' });
+    await opening;
+    expect(ed.session!.cues.length).to.be.lessThan(20);
+    expect(ed.unexported, 'the replaced work is not exported').to.equal(true);
+    const leave = new Event('beforeunload', { cancelable: true });
+    frame.contentWindow!.dispatchEvent(leave);
+    expect(leave.defaultPrevented, 'leaving still asks').to.equal(true);
+    await ed.updateComplete;
+    const notice = ed.shadowRoot!.querySelector('[part~="replaced"]')!;
+    expect(notice.textContent).to.match(/previous session \(261 cues, with changes not exported\) was replaced; it is kept/);
+
+    // A crash or reload (the frame gone, then opened again) keeps it: still not exported, one undo back.
+    await ed.saved();
+    frame.remove();
+    await openFrame();
+    const back = await waitFor(() => (frame.contentWindow as FrameWindow).restored && frameEditor(frame), 'restored editor');
+    expect(back.unexported).to.equal(true);
+    back.undo();
+    expect(back.session!.cues[0]!.text).to.equal('<v Host>Not exported yet');
+    back.redo();
+    // And the notice's Restore brings it back in one step.
+    back._run({ type: 'text', cue: 0, text: 'Changed again' });
+    opening = back.openFiles([file]);
+    await waitFor(() => back.shadowRoot!.querySelector<HTMLDialogElement>('dialog[open]'), 'the question after reload');
+    button(back, 'Replace').click();
+    await opening;
+    await back.updateComplete;
+    button(back, 'Restore the previous session').click();
+    expect(back.session!.cues[0]!.text).to.match(/Changed again$/);
+    expect(back.unexported).to.equal(true);
   });
 });

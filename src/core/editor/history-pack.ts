@@ -96,7 +96,7 @@ const isObject = (x: unknown): x is Record<string, unknown> => typeof x === 'obj
 const isTime = (x: unknown): x is number => typeof x === 'number' && Number.isFinite(x) && x >= 0;
 const isIndex = (x: unknown): x is number => Number.isInteger(x) && (x as number) >= 0;
 
-function isCue(x: unknown): x is EditCue {
+export function isCue(x: unknown): x is EditCue {
   return (
     isObject(x) &&
     typeof x['id'] === 'string' &&
@@ -110,7 +110,7 @@ function isCue(x: unknown): x is EditCue {
   );
 }
 
-function isChapter(x: unknown): x is EditChapter {
+export function isChapter(x: unknown): x is EditChapter {
   return (
     isObject(x) &&
     typeof x['id'] === 'string' &&
@@ -123,7 +123,7 @@ function isChapter(x: unknown): x is EditChapter {
   );
 }
 
-function isDoc(x: unknown): x is EditorSession['doc'] {
+export function isDoc(x: unknown): x is EditorSession['doc'] {
   return isObject(x) && typeof x['header'] === 'string' && ['cues', 'regions', 'styles', 'notes', 'errors'].every((k) => Array.isArray(x[k]));
 }
 

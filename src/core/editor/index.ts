@@ -36,3 +36,4 @@ export { spreadByText, spreadTimes, gapKinds, cueWeights, retime, DEFAULT_PAUSES
 export { align, AlignAbortError, type AlignAudio, type AlignOptions, type AlignResult, type AlignedBoundary } from './align.js';
 export { plainText, splitVoice, joinVoice, escapeCueText, splitPayload, type VoiceSplit, type PayloadSplit } from './cue-text.js';
 export { splitSentences, splitLongSentence, speechWeight } from './text.js';
+export { savedRecordProblem, sessionProblem, isSession } from './saved-record.js';

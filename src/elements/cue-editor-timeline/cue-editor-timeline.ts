@@ -5,6 +5,7 @@ import { clockTime } from '../cue-editor/format.js';
 import { intend } from '../cue-editor/intents.js';
 import { drawWave, laneLabels } from './draw.js';
 import { TimelineDrag } from './drag.js';
+import { place } from './place.js';
 import { styles } from './cue-editor-timeline.styles.js';
 
 /** Shortest view, seconds: a few seconds fill the width. */
@@ -209,13 +210,13 @@ export class CueEditorTimeline extends LitElement {
         <div class="chapters">
           ${s?.chapters.map((ch, k) =>
             visible(ch.startTime, ch.startTime) && ch.endCue > ch.startCue
-              ? html`<span part="chapter" class="chapter" style="left:${this.#at(ch.startTime)}" title=${plainText(ch.title)}>Q${k + 1}</span>`
+              ? html`<span part="chapter" class="chapter" ${place({ left: this.#at(ch.startTime) })} title=${plainText(ch.title)}>Q${k + 1}</span>`
               : nothing,
           )}
         </div>
         <div class="cues">${s?.cues.map((c, i) => (visible(c.startTime, c.endTime) ? this.#cue(c, i, flagged.has(i)) : nothing))}</div>
         ${s ? this.#boundaries(s) : nothing}
-        ${this.problems.map((p) => (visible(p.time, p.time) ? html`<span part="problem" class="problem" style="left:${this.#at(p.time)}" title=${p.message}></span>` : nothing))}
+        ${this.problems.map((p) => (visible(p.time, p.time) ? html`<span part="problem" class="problem" ${place({ left: this.#at(p.time) })} title=${p.message}></span>` : nothing))}
         <div part="playhead" class="playhead" hidden></div>
       </div>
     `;
@@ -232,7 +233,7 @@ export class CueEditorTimeline extends LitElement {
       role="button"
       tabindex=${sel ? 0 : -1}
       data-cue=${i}
-      style="left:${this.#at(c.startTime)};width:${width}"
+      ${place({ left: this.#at(c.startTime), width })}
       aria-label=${`Cue ${i + 1}, ${clockTime(c.startTime)} to ${clockTime(c.endTime)}: ${text}`}
       aria-pressed=${sel ? 'true' : 'false'}
       @keydown=${this.#cueKey}
@@ -265,7 +266,7 @@ export class CueEditorTimeline extends LitElement {
       tabindex=${tabbable}
       data-boundary=${b}
       data-side=${side === 'end' ? 'end' : 'start'}
-      style="left:${this.#at(t)}"
+      ${place({ left: this.#at(t) })}
       aria-label=${`Boundary ${b}: ${what}${review ? ' (to review)' : ''}`}
       aria-valuemin="0"
       aria-valuemax=${this.#total.toFixed(3)}

@@ -175,8 +175,13 @@ export const styles = css`
     margin-left: -1rem;
     font-weight: 600;
   }
-  .notices:empty {
+  .notices:empty,
+  .save-alert:empty {
     display: none;
+  }
+  .save-error {
+    border-color: var(--_error);
+    background: color-mix(in srgb, var(--_error) 8%, Canvas);
   }
   .notice {
     display: flex;

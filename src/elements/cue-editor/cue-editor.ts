@@ -2,7 +2,7 @@ import { LitElement, html, type PropertyValues } from 'lit';
 import { property, query, state } from 'lit/decorators.js';
 import { checkSession, DEFAULT_REACTION_TIME, setDuration, sessionToWebVTT, type EditorSession, type Problem, type SpeechMap, type WebVTTExport } from '../../core/editor/index.js';
 import { EditorAudioController } from '../../controllers/editor-audio.js';
-import { EditorAutosaveController } from '../../controllers/editor-autosave.js';
+import { EditorAutosaveController, saveFailureReason } from '../../controllers/editor-autosave.js';
 import { EditorHistoryController, type HistoryCause } from '../../controllers/editor-history.js';
 import { EDITOR_KEYS_USED, EditorKeysController } from '../../controllers/editor-keys.js';
 import { EditorPlaybackController } from '../../controllers/editor-playback.js';
@@ -15,6 +15,10 @@ import { AlignRunner } from './align-runner.js';
 import { clockTime, memo } from './format.js';
 import { remakeExport, type ExportLinks } from './export.js';
 import type { EditIntent, EditIntentEvent } from './intents.js';
+import type { CueSaveErrorDetail } from './events.js';
+
+/** What to do when a file would replace a session with changes not exported. */
+export type ReplaceChoice = 'replace' | 'export' | 'cancel';
 import { Loader } from './loader.js';
 import { renderEditor } from './render.js';
 import { styles } from './cue-editor.styles.js';
@@ -28,12 +32,14 @@ import { styles } from './cue-editor.styles.js';
  * @fires cue-align - An alignment finished or was cancelled. Detail: `CueAlignDetail`.
  * @fires cue-export - The user downloaded an export. Detail: `CueExportDetail`.
  * @fires cue-error - A transcript could not be opened (the line and column of the problem); the open session stays. Detail: `CueEditorErrorDetail`.
+ * @fires cue-save-error - Saving in this browser stopped working (once, until a save works again); the work stays in memory and saving is retried. Detail: `CueSaveErrorDetail`.
  *
  * @csspart toolbar - The toolbar.
  * @csspart error - Import errors (role=alert).
  * @csspart notice - The notice that a saved session was restored, with its buttons.
  * @csspart clock - The play position (minutes, seconds, milliseconds).
  * @csspart status - Notices and progress (aria-live polite).
+ * @csspart save-error - The notice that changes are not being saved, with an Export action; stays until a save works.
  * @csspart player - The media-chrome player.
  * @csspart panel - The side panel (selection, checks, review, keys).
 <<<<<<< HEAD
@@ -83,6 +89,10 @@ export class CueEditor extends LitElement {
   /** @internal */ @state() _active = -1;
   /** @internal */ @state() _notice = '';
   /** @internal The restore notice: stays until dismissed. */ @state() _restored = '';
+  /** @internal The session a file replaced while it had changes not exported (restorable from a notice). */ @state() _replaced: { session: EditorSession; name: string } | null = null;
+  /** @internal The open "replace the session?" question. */ @state() _confirm: { name: string; answer: (choice: ReplaceChoice) => void } | null = null;
+  /** @internal A saved record that could not be read: why, and a download of it. */ @state() _damaged: { problem: string; href: string; name: string } | null = null;
+  /** @internal Why saving fails ('' while it works): a notice that stays until a save works. */ @state() _saveError = '';
   /** @internal */ @state() _errors: string[] = [];
   /** @internal */ @state() _rate = 1;
   /** @internal */ @state() _dropping = false;
@@ -107,6 +117,7 @@ export class CueEditor extends LitElement {
   readonly _autosave = new EditorAutosaveController(this, {
     key: () => this.storageKey,
     unexported: () => this.unexported,
+    onFailure: (e) => this.#saveFailed(e),
     snapshot: () => {
       const session = this._history.session;
       // The present as committed (a drag in progress counts as done), with the history that leads to it.
@@ -229,6 +240,7 @@ export class CueEditor extends LitElement {
   override connectedCallback(): void {
     super.connectedCallback();
     if (!this.hasUpdated) void this.updateComplete.then(() => this._loader.start());
+    else this._loader.reconnected();
   }
 
   override disconnectedCallback(): void {
@@ -274,6 +286,50 @@ export class CueEditor extends LitElement {
     const a = this._active;
     if (cues[a] && t >= cues[a].startTime && t < cues[a].endTime) return;
     this._active = cues.findIndex((c) => t >= c.startTime && t < c.endTime);
+  }
+
+  #saveFailed(e: Error | null): void {
+    this._saveError = e ? saveFailureReason(e) : '';
+    if (!e) return;
+    const detail: CueSaveErrorDetail = { reason: e.name === 'QuotaExceededError' ? 'quota' : this._autosave.everSaved ? 'failed' : 'unavailable', name: e.name, message: e.message };
+    this.dispatchEvent(new CustomEvent('cue-save-error', { bubbles: true, composed: true, detail }));
+  }
+
+  /** @internal Makes the export links and moves focus to the first (the Export action of the save notice); `download` downloads both. */
+  async _exportNow(download = false): Promise<void> {
+    if (!this._export) this._export = remakeExport(this._export, this._history.session, this._name);
+    await this.updateComplete;
+    const links = [...this.renderRoot.querySelectorAll<HTMLElement>('[part~="download"]')];
+    if (download) for (const a of links) a.click();
+    else links[0]?.focus();
+  }
+
+  /** @internal Asks (a modal dialog) before a file replaces a session with changes not exported. */
+  async _confirmReplace(name: string): Promise<ReplaceChoice> {
+    const choice = new Promise<ReplaceChoice>((answer) => (this._confirm = { name, answer }));
+    await this.updateComplete;
+    const dialog = this.renderRoot.querySelector<HTMLDialogElement>('dialog[part~="confirm"]');
+    if (!dialog) return 'cancel';
+    dialog.returnValue = '';
+    dialog.showModal();
+    return choice;
+  }
+
+  /** @internal The replace dialog closed: Escape or Cancel keep the session. */
+  _confirmClosed(value: string): void {
+    const c = this._confirm;
+    this._confirm = null;
+    c?.answer(value === 'replace' || value === 'export' ? value : 'cancel');
+  }
+
+  /** @internal Brings back the session a file replaced (an undoable step; still not exported). */
+  _restoreReplaced(): void {
+    const r = this._replaced;
+    if (!r) return;
+    this._replaced = null;
+    this._history.open(r.session, 'Restore the previous session');
+    this._name = r.name;
+    this.announce(`Restored the previous session: ${r.session.cues.length} cues.`);
   }
 
   #changed(label: string, cause: HistoryCause): void {

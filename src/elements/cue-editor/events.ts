@@ -53,6 +53,15 @@ export interface CueEditorErrorDetail extends CueErrorDetail {
   column: number;
 }
 
+/** `cue-save-error`: saving in this browser stopped working; the work stays in memory, saving is retried, and the editor says so until it works. */
+export interface CueSaveErrorDetail {
+  /** `unavailable`: no storage here (a private window); `quota`: storage full; `failed`: a save that worked before failed. */
+  reason: 'unavailable' | 'quota' | 'failed';
+  /** The error's name, e.g. `QuotaExceededError`. */
+  name: string;
+  message: string;
+}
+
 /** Import errors as `cue-error` problems. */
 export function toProblems(errors: readonly ImportError[], url: string): CueErrorDetail['errors'] {
   return errors.map((e) => ({ source: e.source, url, code: e.code, message: e.message, line: e.line, column: e.column }));
@@ -66,5 +75,6 @@ declare global {
     'cue-align': CustomEvent<CueAlignDetail>;
     'cue-export': CustomEvent<CueExportDetail>;
     'cue-error': CustomEvent<CueErrorDetail>;
+    'cue-save-error': CustomEvent<CueSaveErrorDetail>;
   }
 }

@@ -1,6 +1,7 @@
 import { setDuration } from '../../core/editor/index.js';
 import type { CueEditor } from './cue-editor.js';
 import { toProblems, type CueEditorErrorDetail } from './events.js';
+import { safeBaseName } from './export.js';
 import { describeError, importTranscript, isChaptersFile, isMediaFile } from './import.js';
 
 /** Last path segment of a URL, decoded: the name a fetched file is shown and exported under. */
@@ -21,6 +22,8 @@ function urlName(url: string): string {
 export class Loader {
   readonly #el: CueEditor;
   #objectUrl = '';
+  /** The recording opened last, to read again when the element comes back after being removed. */
+  #media: string | File | null = null;
   /** True once the first load (restore or attributes) ran. */
   started = false;
 
@@ -31,9 +34,16 @@ export class Loader {
   /** Restores the saved session, else opens the element's `transcript` and `src`. */
   async start(): Promise<void> {
     const el = this.#el;
-    const restored = await el._autosave.restore().catch(() => null);
+    const restored = await el._autosave.restore().catch((e: unknown) => {
+      // No store to read (a private window): say so now, not after the first edit is lost.
+      el._autosave.unavailable(e);
+      return null;
+    });
     this.started = true;
-    if (restored) {
+    if (restored && 'damaged' in restored) {
+      // Never a blank editor: say so, offer the record for download, and start from the page's own transcript.
+      el._damaged = { problem: restored.problem, href: damagedUrl(restored.damaged), name: `${safeBaseName(el.storageKey)}-damaged.json` };
+    } else if (restored) {
       const { saved, media } = restored;
       const kept = el._history.restore(saved.session, saved.history);
       el._name = saved.name;
@@ -55,6 +65,16 @@ export class Loader {
     this.#objectUrl = '';
   }
 
+  /**
+   * The element is back in a document after being removed: removal stopped
+   * the waveform read (and revoked a local file's object URL), so read the
+   * recording again unless its waveform was complete and its URL still valid.
+   */
+  reconnected(): void {
+    const m = this.#media;
+    if (m !== null && (this.#el._audio !== 'ready' || typeof m !== 'string')) void this.openMedia(m, false);
+  }
+
   /** Plays `source` and reads its waveform. `remember` keeps a local file for the next restore. */
   async openMedia(source: string | File, remember = true): Promise<void> {
     const el = this.#el;
@@ -69,11 +89,14 @@ export class Loader {
     }
     el._audio = 'loading';
     el.announce(`Reading the waveform of ${local ? source.name : urlName(source)}…`);
+    this.#media = source;
     try {
       const duration = await el._audioCtl.load(source);
       el._setDuration(duration);
       el.announce(`Recording ready: ${local ? source.name : urlName(source)}.`);
     } catch (e) {
+      // Superseded by a newer recording, or the element was removed: not a failure (reconnecting reads it again).
+      if ((e as Error).name === 'AbortError') return;
       el._audio = 'failed';
       el._errors = [`Could not read the recording: ${(e as Error).message}`];
     }
@@ -93,12 +116,16 @@ export class Loader {
     }
     const session = duration && Number.isFinite(duration) ? setDuration(r.session, Math.max(duration, r.session.duration)) : r.session;
     el._errors = [];
+    // Opening over work not exported: that work stays one step back (undo, and "Restore" in a notice), and the
+    // leave warning stays on, since it still exists only here. Only an export marks it exported.
+    const previous = el.unexported ? { session: el.session!, name: el._name } : null;
     el._history.open(session, `Open ${name || 'transcript'}`);
     el._name = name;
     el._boundary = 0;
     el._cue = 0;
     el._align.reset();
-    el.markExported();
+    el._replaced = previous;
+    if (!previous) el.markExported();
     el.announce(`Opened ${name || 'the transcript'}: ${session.cues.length} cues, ${session.chapters.length} questions${r.format === 'text' ? ', not timed yet' : ''}.`);
     el.dispatchEvent(new CustomEvent('cue-open', { bubbles: true, composed: true, detail: { session, name, format: r.format } }));
     return true;
@@ -122,7 +149,12 @@ export class Loader {
     const texts = files.filter((f) => f !== media);
     const chapters = texts.find(isChaptersFile) ?? null;
     const transcript = texts.find((f) => f !== chapters) ?? null;
-    if (transcript) this.openText(await transcript.text(), transcript.name, chapters ? await chapters.text() : null);
+    if (transcript) {
+      const choice = this.#el.unexported ? await this.#el._confirmReplace(transcript.name) : 'replace';
+      if (choice === 'cancel') return;
+      if (choice === 'export') await this.#el._exportNow(true);
+      this.openText(await transcript.text(), transcript.name, chapters ? await chapters.text() : null);
+    }
     else if (chapters) this.#el._errors = [`${chapters.name} is a chapters file: open it together with its transcript.`];
     if (media) await this.openMedia(media);
   }
@@ -148,6 +180,17 @@ export class Loader {
     this.#el._dropping = false;
     if (e.dataTransfer?.files.length) void this.openFiles([...e.dataTransfer.files]);
   };
+}
+
+/** A download URL for a damaged record, as JSON (or as text when it is not JSON-able). */
+function damagedUrl(record: unknown): string {
+  let text: string;
+  try {
+    text = JSON.stringify(record, null, 2) ?? String(record);
+  } catch {
+    text = String(record);
+  }
+  return URL.createObjectURL(new Blob([text], { type: 'application/json' }));
 }
 
 async function fetchText(url: string): Promise<string> {

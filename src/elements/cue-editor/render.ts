@@ -18,7 +18,20 @@ export function renderEditor(el: CueEditor): unknown {
             <button type="button" class="dismiss" @click=${() => (el._errors = [])}>Dismiss</button>`
         : nothing}
     </div>
+    <div class="save-alert" role="alert">${el._saveError
+        ? html`<p part="save-error" class="notice save-error"><span>Changes are not being saved in this browser (${el._saveError}). Export to keep them.</span>
+            <button type="button" @click=${() => void el._exportNow()}>Export…</button></p>`
+      : nothing}</div>
     <div class="notices" aria-live="polite">
+      ${el._replaced
+        ? html`<p part="notice replaced" class="notice"><span>The previous session (${el._replaced.session.cues.length} cues, with changes not exported) was replaced; it is kept.</span>
+            <button type="button" @click=${() => el._restoreReplaced()}>Restore the previous session</button>
+            <button type="button" class="dismiss" @click=${() => (el._replaced = null)}>Dismiss</button></p>`
+        : nothing}
+      ${el._damaged
+        ? html`<p part="notice damaged" class="notice save-error"><span>The session saved in this browser could not be read (${el._damaged.problem}), so the editor started from the transcript. The saved record is kept aside:</span>
+            <a download=${el._damaged.name} href=${el._damaged.href}>Download it (JSON)</a></p>`
+        : nothing}
       ${el._restored
         ? html`<p part="notice" class="notice"><span>${el._restored}</span>
             <button type="button" class="dismiss" @click=${() => (el._restored = '')}>Dismiss</button></p>`
@@ -60,6 +73,19 @@ export function renderEditor(el: CueEditor): unknown {
       </div>
       <cue-editor-list .session=${s} .problems=${problems} .review=${review} .selected=${el._cue} .active=${el._active}></cue-editor-list>
     </div>
+    <dialog part="confirm" class="confirm" aria-labelledby="confirm-title" @close=${(e: Event) => el._confirmClosed((e.currentTarget as HTMLDialogElement).returnValue)}>
+      ${el._confirm
+        ? html`<form method="dialog">
+            <h2 id="confirm-title">Open ${el._confirm.name} over changes not exported?</h2>
+            <p>The open session has changes you have not exported. Opening the file replaces it (it stays one undo step back).</p>
+            <div class="group">
+              <button value="export" autofocus>Export first, then open</button>
+              <button value="replace">Replace</button>
+              <button value="cancel">Cancel</button>
+            </div>
+          </form>`
+        : nothing}
+    </dialog>
     ${el._dropping ? html`<div class="drop" aria-hidden="true">Drop a recording, a transcript (WebVTT, SRT, text) or a chapters file</div>` : nothing}
   </div>`;
 }
