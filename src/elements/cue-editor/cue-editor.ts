@@ -37,6 +37,9 @@ import { styles } from './cue-editor.styles.js';
  * @csspart toolbar - The toolbar.
  * @csspart error - Import errors (role=alert).
  * @csspart notice - The notice that a saved session was restored, with its buttons.
+ * @csspart replaced - The notice that a session was replaced by an opened file (also `notice`), with "Restore the previous session".
+ * @csspart damaged - The notice that the saved record could not be read (also `notice`), with its download.
+ * @csspart confirm - The dialog that asks before a file replaces changes not exported.
  * @csspart clock - The play position (minutes, seconds, milliseconds).
  * @csspart status - Notices and progress (aria-live polite).
  * @csspart save-error - The notice that changes are not being saved, with an Export action; stays until a save works.
