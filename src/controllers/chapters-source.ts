@@ -1,7 +1,7 @@
 import type { ReactiveController, ReactiveControllerHost } from 'lit';
-import { loadFullCharRefTable, needsFullCharRefTable, parseWebVTT } from '../core/webvtt/index.js';
+import { loadFullCharRefTable, needsFullCharRefTable } from '../core/webvtt/index.js';
 import { buildTranscript, type CueLike, type Transcript } from '../core/transcript/index.js';
-import { fileName, LOAD_TIMEOUT_MS, type CueSourceFailure } from './transcript-source.js';
+import { failure, loadUrl, SourceError, type CueSourceFailure } from './transcript-source.js';
 
 /** Where a navigator's questions came from. */
 export type ChaptersOrigin = 'url' | 'track' | 'transcript';
@@ -107,17 +107,6 @@ export class ChaptersSourceController implements ReactiveController {
   }
 }
 
-/** A failed chapters load, carrying what `cue-error` reports. */
-class ChaptersError extends Error {
-  constructor(readonly failure: CueSourceFailure) {
-    super(failure.message);
-  }
-}
-
-function chaptersFailure(reason: CueSourceFailure['reason'], url: string, message: string, status = 0): ChaptersError {
-  return new ChaptersError({ reason, source: 'chapters', url, message, status, errors: [], errorCount: 0 });
-}
-
 async function load(
   cues: Promise<CueLike[]>,
   origin: ChaptersOrigin,
@@ -132,43 +121,18 @@ async function load(
     options.onLoad(buildTranscript([], list), origin);
   } catch (e) {
     if (signal.aborted) return;
-    const failure =
-      e instanceof ChaptersError
+    const f =
+      e instanceof SourceError
         ? e.failure
         : { reason: 'network' as const, source: 'chapters' as const, url: '', message: 'The chapters could not be loaded.', status: 0, errors: [], errorCount: 0 };
-    options.onEmpty(failure.message);
-    report(failure);
+    options.onEmpty(f.message);
+    report(f);
   }
 }
 
-async function fetchCues(url: string, signal: AbortSignal, ms = LOAD_TIMEOUT_MS): Promise<CueLike[]> {
-  const href = new URL(url, document.baseURI).href;
-  const name = fileName(href);
-  const timed = AbortSignal.any([signal, AbortSignal.timeout(ms)]);
-  let text: string;
-  try {
-    const response = await fetch(href, { signal: timed });
-    if (!response.ok) {
-      throw chaptersFailure('http', href, `The chapters file ${name} could not be loaded (HTTP ${response.status}).`, response.status);
-    }
-    text = await response.text();
-  } catch (e) {
-    if (e instanceof ChaptersError || signal.aborted) throw e;
-    if (timed.aborted) throw chaptersFailure('timeout', href, `The chapters file ${name} did not arrive within ${Math.round(ms / 1000)} s.`);
-    throw chaptersFailure('network', href, `The chapters file ${name} could not be fetched (network error).`);
-  }
-  // Names beyond HTML 4's (`&check;`) need the whole table, loaded only for files that use one.
-  if (needsFullCharRefTable(text)) await loadFullCharRefTable();
-  // `text()` decoded the bytes and removed one BOM: another one is content (the spec rejects it).
-  const doc = parseWebVTT(text, { bomRemoved: true });
-  const fatal = doc.errors.find((e) => e.fatal);
-  if (fatal) {
-    const err = chaptersFailure('not-webvtt', href, `The chapters file ${name} is not WebVTT.`);
-    err.failure.errors = [{ source: 'chapters', url: href, code: fatal.code, message: fatal.message, line: fatal.line, column: fatal.column }];
-    err.failure.errorCount = 1;
-    throw err;
-  }
-  return doc.cues;
+/** The cues of a chapters file (its problems are the transcript's to show; a failure names the file). */
+async function fetchCues(url: string, signal: AbortSignal): Promise<CueLike[]> {
+  return (await loadUrl(url, 'chapters', signal)).cues;
 }
 
 function chaptersTrack(media: EventTarget | null): HTMLTrackElement | null {
@@ -183,7 +147,7 @@ async function trackCues(track: HTMLTrackElement, signal: AbortSignal): Promise<
   if (textTrack.mode === 'disabled') textTrack.mode = 'hidden';
   if (track.readyState !== HTMLTrackElement.LOADED) {
     await new Promise<void>((resolve, reject) => {
-      const fail = (): void => reject(chaptersFailure('track', track.src, 'The chapters track could not be loaded.'));
+      const fail = (): void => reject(failure('track', 'chapters', track.src, 'The chapters track could not be loaded.'));
       track.addEventListener('load', () => resolve(), { once: true, signal });
       track.addEventListener('error', fail, { once: true, signal });
       if (track.readyState === HTMLTrackElement.LOADED) resolve();

@@ -59,13 +59,15 @@ export interface TranscriptSourceOptions {
   onPending(loading: boolean): void;
 }
 
-class SourceError extends Error {
+/** A load that failed, carrying what `cue-error` reports. */
+export class SourceError extends Error {
   constructor(readonly failure: CueSourceFailure) {
     super(failure.message);
   }
 }
 
-interface Loaded {
+/** A loaded file: its cues and the first problems found in it. */
+export interface Loaded {
   cues: CueLike[];
   problems: CueSourceProblem[];
   /** All problems found, `problems` being the first of them. */
@@ -162,7 +164,7 @@ export function mediaFailure(message: string, media: EventTarget | null): CueSou
   return { reason: 'media', source: 'media', url: m?.currentSrc || m?.src || '', message, status: 0, errors: [], errorCount: 0 };
 }
 
-function failure(
+export function failure(
   reason: CueErrorReason,
   source: CueSourceKind,
   url: string,
@@ -195,7 +197,11 @@ function timedOut(source: CueSourceKind, href: string, ms: number): SourceError 
   return failure('timeout', source, href, `The ${source} file${what} did not arrive within ${Math.round(ms / 1000)} s.`);
 }
 
-async function loadUrl(url: string, source: CueSourceKind, signal: AbortSignal, ms = LOAD_TIMEOUT_MS): Promise<Loaded> {
+/**
+ * Fetches and parses a WebVTT file, within `ms`. Throws a {@link SourceError}
+ * naming the file and why (`http`, `network`, `timeout`, `not-webvtt`).
+ */
+export async function loadUrl(url: string, source: CueSourceKind, signal: AbortSignal, ms = LOAD_TIMEOUT_MS): Promise<Loaded> {
   const href = new URL(url, document.baseURI).href;
   const name = fileName(href);
   const timed = withTimeout(signal, ms);

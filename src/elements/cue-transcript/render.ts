@@ -235,9 +235,9 @@ export class BodyBuilder {
   /**
    * Appends sections to `parent` until at least `minCues` cues were added (or,
    * once something was, `deadline` from `performance.now()` has passed) and cue
-   * `through` is built. Returns the sections added, so only they need indexing.
+   * `through` is built. The elements built go into {@link tables} as they are created.
    */
-  appendTo(parent: Node, minCues: number, through = -1, deadline = Infinity): Element[] {
+  appendTo(parent: Node, minCues: number, through = -1, deadline = Infinity): void {
     const t = this.transcript;
     if (!t.cues.length) {
       if (this.#next === 0) {
@@ -246,10 +246,9 @@ export class BodyBuilder {
         parent.appendChild(empty);
       }
       this.#next = this.#units.length;
-      return [];
+      return;
     }
     const frag = parent.ownerDocument!.createDocumentFragment();
-    const sections: Element[] = [];
     let added = 0;
     while (this.#next < this.#units.length) {
       const u = this.#units[this.#next]!;
@@ -262,14 +261,12 @@ export class BodyBuilder {
         this.#b.paragraphs(section, t, u.from, u.to);
         into.appendChild(section);
       }
-      sections.push(into.lastElementChild!);
       const cues = (t.paragraphs[u.to - 1]?.cueEnd ?? first) - first;
       added += cues;
       this.#inBlock += cues;
       this.#next++;
     }
     parent.appendChild(frag);
-    return sections;
   }
 
   /** Where the next section goes: the fragment, or the current block (a new one once it is full). */
