@@ -1,6 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { defineConfig, type Plugin } from 'vite';
+import { minifyLitTemplates } from './build/vite-plugin-templates.js';
 
 /** The embed page and its stylesheet, shipped as they are beside the scripts they load. */
 const embedPage: Plugin = {
@@ -37,7 +38,7 @@ const entries = {
 export default defineConfig(({ mode }) => {
   const [entry, file] = entries[mode as keyof typeof entries] ?? entries.production;
   return {
-    plugins: mode === 'embed' ? [embedPage] : [],
+    plugins: [minifyLitTemplates(), ...(mode === 'embed' ? [embedPage] : [])],
     root: '.',
     publicDir: false,
     // Asset URLs (the editor's Worker) relative to the file that loads them, wherever a CDN puts it.
@@ -57,7 +58,7 @@ export default defineConfig(({ mode }) => {
         formats: ['es'],
         fileName: () => file,
       },
-      rollupOptions: { output: { minify: true } },
+      rollupOptions: { output: { minify: true, comments: { annotation: false } } },
     },
   };
 });
