@@ -1,7 +1,15 @@
 import { html, type ReactiveController, type ReactiveControllerHost, type TemplateResult } from 'lit';
-import { createSearchIndex, searchTranscript, type SearchIndex, type SearchMatch } from '../core/search.js';
+import type { SearchIndex, SearchMatch } from '../core/search.js';
 import type { Transcript } from '../core/transcript/index.js';
-import { SearchHighlights } from '../dom/search-highlights.js';
+import type { SearchHighlights } from '../dom/search-highlights.js';
+
+type Engine = typeof import('./transcript-search-engine.js');
+let engine: Promise<Engine> | undefined;
+/** The matcher and painter, loaded once per page on first use; every transcript on the page shares them. */
+const loadEngine = (): Promise<Engine> => (engine ??= import('./transcript-search-engine.js').catch((e: unknown) => {
+  engine = undefined; // a failed load is tried again on the next focus or keystroke
+  throw e;
+}));
 
 type Host = ReactiveControllerHost & HTMLElement;
 
@@ -58,7 +66,12 @@ export interface TranscriptSearchOptions {
 export class TranscriptSearchController implements ReactiveController {
   readonly #host: Host;
   readonly #options: TranscriptSearchOptions;
-  #highlights: SearchHighlights;
+  /** The search code (transcript-search-engine.ts), once loaded; until then a query waits for it. */
+  #engine: Engine | null = null;
+  #loading: Promise<void> | null = null;
+  #highlights: SearchHighlights | null = null;
+  /** Where the results of a query typed while the search code loads start from. */
+  #pendingFrom = 0;
   #index: SearchIndex | null = null;
   #indexed: Transcript | null = null;
   #query = '';
@@ -76,7 +89,6 @@ export class TranscriptSearchController implements ReactiveController {
   constructor(host: Host, options: TranscriptSearchOptions) {
     this.#host = host;
     this.#options = options;
-    this.#highlights = new SearchHighlights();
     host.addController(this);
   }
 
@@ -88,19 +100,12 @@ export class TranscriptSearchController implements ReactiveController {
     this.#abort?.abort();
     this.#abort = null;
     this.#box = null;
-    this.#highlights.clear();
+    this.#highlights?.clear();
   }
 
-  /** Paint with `<mark>` elements even where the Highlight API exists (for tests and old-browser checks). */
-  set forceMarks(on: boolean) {
-    if (on === (this.#highlights.mode === 'mark')) return;
-    this.#highlights.clear();
-    this.#highlights = new SearchHighlights(on);
-    this.#paint();
-  }
-
-  get highlightMode(): 'highlight-api' | 'mark' {
-    return this.#highlights.mode;
+  /** Resolves once the search code is loaded when a load is under way (the host waits for it in `updateComplete`). */
+  get ready(): Promise<void> {
+    return this.#loading ?? Promise.resolve();
   }
 
   get query(): string {
@@ -117,7 +122,7 @@ export class TranscriptSearchController implements ReactiveController {
 
   /** "3 of 12", "No matches", or '' without a query. */
   get countText(): string {
-    if (!this.#query.trim()) return '';
+    if (!this.#query.trim() || !this.#engine) return '';
     const n = this.#matches.length;
     if (!n) return 'No matches';
     return `${this.#current + 1} of ${n}${this.#truncated ? '+' : ''}`;
@@ -126,8 +131,16 @@ export class TranscriptSearchController implements ReactiveController {
   /** Runs `query` and paints its matches; the first result at or after `from` (cue index) becomes current. */
   search(query: string, from = this.#options.from?.() ?? 0): void {
     this.#query = query;
+    const engine = this.#engine;
+    if (!engine) {
+      // The first query runs once the search code arrives (a small chunk, requested when the field got focus).
+      this.#pendingFrom = from;
+      this.#load();
+      this.#host.requestUpdate();
+      return;
+    }
     this.#ensureIndex();
-    const found = this.#index && query.trim() ? searchTranscript(this.#index, query, MAX_MATCHES + 1) : [];
+    const found = this.#index && query.trim() ? engine.searchTranscript(this.#index, query, MAX_MATCHES + 1) : [];
     this.#truncated = found.length > MAX_MATCHES;
     this.#matches = this.#truncated ? found.slice(0, MAX_MATCHES) : found;
     const at = this.#matches.findIndex((m) => m.cue >= from);
@@ -140,6 +153,27 @@ export class TranscriptSearchController implements ReactiveController {
   /** The transcript re-rendered (new model or new elements): run the query again, and index the new text while idle. */
   refresh(): void {
     if (this.#query) this.search(this.#query);
+    if (this.#engine) this.#indexWhenIdle();
+  }
+
+  /** Loads the search code, once: on focus of the field, or with the first query. */
+  readonly #load = (): void => {
+    if (this.#engine || this.#loading) return;
+    this.#loading = loadEngine().then(
+      (loaded) => {
+        this.#engine = loaded;
+        this.#highlights = new loaded.SearchHighlights();
+        this.#loading = null;
+        if (this.#query) this.search(this.#query, this.#pendingFrom);
+        else this.#indexWhenIdle();
+      },
+      () => {
+        this.#loading = null;
+      },
+    );
+  };
+
+  #indexWhenIdle(): void {
     const idle = (globalThis as { requestIdleCallback?: (cb: () => void) => number }).requestIdleCallback;
     if (idle) idle(() => this.#ensureIndex());
     else setTimeout(() => this.#ensureIndex(), 200);
@@ -148,8 +182,8 @@ export class TranscriptSearchController implements ReactiveController {
   /** Builds the search index for the transcript shown, once per transcript. */
   #ensureIndex(): void {
     const t = this.#options.model();
-    if (t && this.#indexed !== t) {
-      this.#index = createSearchIndex(t.cues.map((c) => c.plainText));
+    if (t && this.#engine && this.#indexed !== t) {
+      this.#index = this.#engine.createSearchIndex(t.cues.map((c) => c.plainText));
       this.#indexed = t;
     }
   }
@@ -195,6 +229,7 @@ export class TranscriptSearchController implements ReactiveController {
         autocomplete="off"
         spellcheck="false"
         .value=${this.#query}
+        @focus=${this.#load}
         @input=${this.#onInput}
         @keydown=${this.#onKeydown}
       />
@@ -237,6 +272,7 @@ export class TranscriptSearchController implements ReactiveController {
     const el = m ? cues[m.cue] : undefined;
     if (el) this.#options.reveal(el);
     this.#window = this.#matches.length ? this.#visibleCues() : null;
+    if (!this.#highlights) return;
     if (!this.#window) return this.#highlights.clear();
     this.#highlights.paint(cues, this.#matches, this.#current, this.#window[0], this.#window[1]);
   }
@@ -292,7 +328,7 @@ export class TranscriptSearchController implements ReactiveController {
           const view = this.#viewCues(a, b);
           if (view[0] >= painted[0] && view[1] <= painted[1]) return;
           this.#window = [a, b];
-          this.#highlights.paint(this.#options.cues(), this.#matches, this.#current, a, b);
+          this.#highlights?.paint(this.#options.cues(), this.#matches, this.#current, a, b);
         });
       },
       { passive: true, signal: this.#abort.signal },

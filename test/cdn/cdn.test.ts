@@ -4,7 +4,9 @@
  * Chromium and Firefox: it plays, highlights, seeks, navigates questions and searches.
  */
 import { expect } from '@open-wc/testing';
-import { closePages, openPlayerPage, playerScenarios } from '../elements/cue-player-helpers.js';
+import { sendKeys } from '@web/test-runner-commands';
+import { clickIn, closePages, openPlayerPage, playerScenarios } from '../elements/cue-player-helpers.js';
+import { waitFor } from '../elements/cue-transcript-helpers.js';
 
 const PAGE = '/test/cdn/page.html';
 
@@ -29,6 +31,20 @@ describe('the CDN build, from a plain HTML page', () => {
     for (const tag of ['cue-player', 'cue-transcript', 'cue-chapters', 'cue-chapters-menu', 'cue-search-strip', 'media-controller', 'media-time-range'])
       expect(p.w.customElements.get(tag), tag).to.not.equal(undefined);
     expect(p.w.customElements.get('cue-editor'), 'the editor is not in the player file').to.equal(undefined);
+  });
+
+  it('GOOD: the search code is not loaded with the page, but when the reader clicks into the search field; results follow', async () => {
+    const p = await openPlayerPage(PAGE, 1280, 800);
+    const scripts = (): string[] =>
+      p.w.performance.getEntriesByType('resource').map((e) => new URL(e.name).pathname).filter((path) => path.startsWith('/dist/cdn/'));
+    expect(scripts(), 'scripts loaded with the page').to.deep.equal(['/dist/cdn/cueline.js']);
+    const input = p.transcript.shadowRoot!.querySelector<HTMLInputElement>('[part~="search-input"]')!;
+    await clickIn(input);
+    // A chunk next to the file (a relative URL, so any CDN path works); its size is in bench/ (npm run bench -- bundle).
+    await waitFor(() => scripts().find((s) => /^\/dist\/cdn\/transcript-search-engine-[\w-]+\.js$/.test(s)), 'the search chunk loaded on focus');
+    await sendKeys({ type: 'borrow checker' });
+    const count = p.transcript.shadowRoot!.querySelector('[part~="search-count"]')!;
+    await waitFor(() => /^1 of \d+$/.test(count.textContent!.trim()), 'results for the query');
   });
 
   playerScenarios(PAGE);

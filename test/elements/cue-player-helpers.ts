@@ -73,7 +73,7 @@ const middle = (el: Element): [number, number] => {
   return [Math.round(r.left + Math.min(r.width / 2, 30)), Math.round(r.top + r.height / 2)];
 };
 
-async function clickIn(el: Element): Promise<void> {
+export async function clickIn(el: Element): Promise<void> {
   el.scrollIntoView({ block: 'center', behavior: 'instant' });
   await new Promise((r) => setTimeout(r, 100));
   await sendMouse({ type: 'click', position: middle(el) });

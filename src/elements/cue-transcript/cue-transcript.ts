@@ -392,14 +392,16 @@ export class CueTranscript extends LitElement {
     });
   }
 
-  /** Resolves once the whole transcript is in the DOM (part of `updateComplete`). */
+  /** Resolves once the whole transcript is in the DOM (part of `updateComplete`, with the search code a query waits for). */
   #bodyDone: Promise<void> = Promise.resolve();
   #bodyBuilt = (): void => {};
 
   protected override async getUpdateComplete(): Promise<boolean> {
     const result = await super.getUpdateComplete();
     await this.#bodyDone;
-    return result;
+    // A query typed while the search code was loading runs when it arrives, and renders its results.
+    await this.#search.ready;
+    return this.isUpdatePending ? super.getUpdateComplete() : result;
   }
 
   #show(model: Transcript | null, problems: CueSourceProblem[], failure: CueSourceFailure | null, loading: boolean, count = problems.length): void {
