@@ -1,12 +1,14 @@
 import type { ReactiveController, ReactiveControllerHost } from 'lit';
-import { apply, begin, cancel, commit, createHistory, packHistory, redo, undo, unpackHistory, type EditHistory, type EditorSession, type PackedHistory } from '../core/editor/index.js';
+import { apply, begin, cancel, commit, createHistory, packHistory, redo, undo, unpackHistory, type EditHistory, type EditorSession, type JournalCause, type PackedHistory } from '../core/editor/index.js';
 
 /** Why the session changed. */
-export type HistoryCause = 'edit' | 'undo' | 'redo' | 'open' | 'restore' | 'amend';
+export type HistoryCause = JournalCause;
 
 export interface EditorHistoryOptions {
   /** The present session changed: once per step (a drag once, when it ends or is cancelled). */
   onChange(history: EditHistory, label: string, cause: HistoryCause): void;
+  /** A change was refused because the history is read-only (another tab edits the session). */
+  onRefused?(): void;
 }
 
 /**
@@ -16,6 +18,11 @@ export interface EditorHistoryOptions {
  */
 export class EditorHistoryController implements ReactiveController {
   #history: EditHistory | null = null;
+  /**
+   * Refuses every change the person makes (edits, undo, redo, opening over a
+   * session): another tab edits this session. `restore` and `amend` still work.
+   */
+  readOnly = false;
   readonly #host: ReactiveControllerHost;
   readonly #options: EditorHistoryOptions;
 
@@ -42,6 +49,13 @@ export class EditorHistoryController implements ReactiveController {
     return !!this.#history?.base;
   }
 
+  /** True (and reported) when a change must be refused. */
+  #refused(): boolean {
+    if (!this.readOnly) return false;
+    this.#options.onRefused?.();
+    return true;
+  }
+
   #set(next: EditHistory, label: string, cause: HistoryCause | null): void {
     if (next === this.#history) return;
     this.#history = next;
@@ -52,6 +66,7 @@ export class EditorHistoryController implements ReactiveController {
   /** Opens `session`: an undoable step when a session was open ('open'), a fresh history otherwise; 'restore' always starts fresh. */
   open(session: EditorSession, label: string, cause: 'open' | 'restore' = 'open'): void {
     const h = this.#history;
+    if (h && this.#refused()) return;
     this.#set(h && cause === 'open' ? apply(commit(h), session, label) : createHistory(session), label, cause);
   }
 
@@ -79,13 +94,13 @@ export class EditorHistoryController implements ReactiveController {
   /** Records an operation's result as one undo step (or as the next move of an open drag). */
   apply(next: EditorSession, label: string): void {
     const h = this.#history;
-    if (!h || next === h.present) return;
+    if (!h || next === h.present || this.#refused()) return;
     this.#set(apply(h, next, label), label, h.base ? null : 'edit');
   }
 
   /** Starts a drag: `move` then computes from `base` each time, `end` makes it one step. */
   begin(label: string): void {
-    if (this.#history) this.#set(begin(this.#history, label), label, null);
+    if (this.#history && !this.#refused()) this.#set(begin(this.#history, label), label, null);
   }
 
   /** The session when the drag began (the present when none is open). */
@@ -109,11 +124,11 @@ export class EditorHistoryController implements ReactiveController {
 
   undo(): void {
     const h = this.#history;
-    if (h) this.#set(undo(h), h.past[h.past.length - 1]?.label ?? '', 'undo');
+    if (h && !this.#refused()) this.#set(undo(h), h.past[h.past.length - 1]?.label ?? '', 'undo');
   }
 
   redo(): void {
     const h = this.#history;
-    if (h) this.#set(redo(h), h.future[0]?.label ?? '', 'redo');
+    if (h && !this.#refused()) this.#set(redo(h), h.future[0]?.label ?? '', 'redo');
   }
 }

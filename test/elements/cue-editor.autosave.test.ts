@@ -4,6 +4,7 @@ import '../../src/editor.js';
 import type { CueEditor } from '../../src/elements/cue-editor/cue-editor.js';
 import type { CueSaveErrorDetail } from '../../src/elements/cue-editor/events.js';
 import { clearSaved, loadDamaged, loadSaved, save } from '../../src/storage/editor-store.js';
+import { readBack } from './cue-editor-store-helpers.js';
 import { button, CLIP, handle, ready, SEED_CHAPTERS, SEED_VTT, view, waitFor } from './cue-editor-helpers.js';
 
 type FrameWindow = Window & typeof globalThis & { restored?: { savedAt: number }; saveErrors: CueSaveErrorDetail[]; frameErrors: string[]; realOpen?: IDBFactory['open'] };
@@ -47,7 +48,7 @@ describe('<cue-editor> autosave', function () {
     expect(ed.session!.cues[5]!.startTime).to.be.closeTo(start + 0.1, 1e-9);
     await ed.saved();
     // What a crash would leave behind is already on disk.
-    expect((await loadSaved(key))!.session.cues[5]!.startTime).to.equal(ed.session!.cues[5]!.startTime);
+    expect((await readBack(key))!.session.cues[5]!.startTime).to.equal(ed.session!.cues[5]!.startTime);
     ed._run({ type: 'select-cue', cue: 9 });
     await ed.updateComplete;
     handle(ed, 9).focus();
@@ -223,7 +224,7 @@ describe('<cue-editor> autosave', function () {
     w.IDBFactory.prototype.open = w.realOpen!;
     await waitFor(() => !saveNotice(ed), 'the notice cleared by a save that worked', 20000);
     await ed.saved();
-    expect((await loadSaved(key))!.session.cues[0]!.text).to.equal('<v Host>Kept in memory');
+    expect((await readBack(key))!.session.cues[0]!.text).to.equal('<v Host>Kept in memory');
   });
 
   it('BAD: storage full (QuotaExceededError) mid-session: the editor says so, fires cue-save-error (quota) once, retries, and the newest edit is saved when space is back', async () => {
@@ -232,8 +233,8 @@ describe('<cue-editor> autosave', function () {
     ed._run({ type: 'text', cue: 0, text: 'Saved fine' });
     await ed.saved();
     expect(saveNotice(ed)).to.equal(null);
-    const put = w.IDBObjectStore.prototype.put;
-    w.IDBObjectStore.prototype.put = function () {
+    const { put, add } = w.IDBObjectStore.prototype;
+    w.IDBObjectStore.prototype.put = w.IDBObjectStore.prototype.add = function () {
       throw new w.DOMException('The quota has been exceeded.', 'QuotaExceededError');
     };
     ed._run({ type: 'text', cue: 1, text: 'Not saved yet' });
@@ -244,9 +245,10 @@ describe('<cue-editor> autosave', function () {
     await new Promise((r) => setTimeout(r, 1500));
     expect(w.saveErrors, 'once per outage').to.have.length(1);
     w.IDBObjectStore.prototype.put = put;
+    w.IDBObjectStore.prototype.add = add;
     await waitFor(() => !saveNotice(ed), 'the notice cleared by a save that worked', 40000);
     await ed.saved();
-    const rec = (await loadSaved(key))!;
+    const rec = (await readBack(key))!;
     expect(rec.session.cues[1]!.text).to.equal('<v Host>Not saved yet');
     expect(rec.session.cues[2]!.text).to.match(/Newest$/);
   });

@@ -36,4 +36,5 @@ export { spreadByText, spreadTimes, gapKinds, cueWeights, retime, DEFAULT_PAUSES
 export { align, AlignAbortError, type AlignAudio, type AlignOptions, type AlignResult, type AlignedBoundary } from './align.js';
 export { plainText, splitVoice, joinVoice, escapeCueText, splitPayload, type VoiceSplit, type PayloadSplit } from './cue-text.js';
 export { splitSentences, splitLongSentence, speechWeight } from './text.js';
-export { savedRecordProblem, sessionProblem, isSession } from './saved-record.js';
+export { savedRecordProblem, savedMetaProblem, sessionProblem, isSession } from './saved-record.js';
+export { JOURNAL_VERSION, journalOp, isEmptyOp, applyOp, replayJournal, journalRecordProblem, type JournalCause, type JournalOp, type JournalRecord, type SavedMeta, type SavedMediaRef, type ReplayResult } from './journal.js';

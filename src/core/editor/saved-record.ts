@@ -33,11 +33,21 @@ export function sessionProblem(x: unknown): string | null {
   return null;
 }
 
-/** Why `x` is not a saved editor record (`{ session, savedAt, unexported, name, media, history? }`), or null when it is one. */
+/** Why `x` is not a saved editor record (`{ session, savedAt, unexported, name, media, history?, seq? }`), or null when it is one. */
 export function savedRecordProblem(x: unknown): string | null {
   if (!isObject(x)) return 'the record is not an object';
   const session = sessionProblem(x['session']);
   if (session) return session;
+  const meta = savedMetaProblem(x);
+  if (meta) return meta;
+  const seq = x['seq'];
+  if (seq !== undefined && !(Number.isInteger(seq) && (seq as number) >= 0)) return 'the journal position is malformed';
+  return null;
+}
+
+/** Why `x` does not hold the facts saved beside a session (`{ savedAt, unexported, name, media }`), or null. */
+export function savedMetaProblem(x: unknown): string | null {
+  if (!isObject(x)) return 'the saved facts are missing';
   if (typeof x['savedAt'] !== 'number' || !Number.isFinite(x['savedAt'])) return 'the save time is missing';
   if (typeof x['unexported'] !== 'boolean') return 'the export state is missing';
   if (typeof x['name'] !== 'string') return 'the file name is missing';

@@ -6,6 +6,7 @@ import { EditorAutosaveController, saveFailureReason } from '../../controllers/e
 import { EditorHistoryController, type HistoryCause } from '../../controllers/editor-history.js';
 import { EDITOR_KEYS_USED, EditorKeysController } from '../../controllers/editor-keys.js';
 import { EditorPlaybackController } from '../../controllers/editor-playback.js';
+import { EditorTabsController } from '../../controllers/editor-tabs.js';
 import { MediaClockController } from '../../controllers/media-clock.js';
 import type { MediaRef } from '../../storage/editor-store.js';
 import type { CueEditorTimeline } from '../cue-editor-timeline/cue-editor-timeline.js';
@@ -16,6 +17,8 @@ import { clockTime, memo } from './format.js';
 import { remakeExport, type ExportLinks } from './export.js';
 import type { EditIntent, EditIntentEvent } from './intents.js';
 import type { CueSaveErrorDetail } from './events.js';
+import { setReadOnly, startTabs, type ReadOnlyReason } from './tabs.js';
+import { damagedJournal, type DamagedJournal } from './journal-notice.js';
 
 /** What to do when a file would replace a session with changes not exported. */
 export type ReplaceChoice = 'replace' | 'export' | 'cancel';
@@ -33,6 +36,7 @@ import { styles } from './cue-editor.styles.js';
  * @fires cue-export - The user downloaded an export. Detail: `CueExportDetail`.
  * @fires cue-error - A transcript could not be opened (the line and column of the problem); the open session stays. Detail: `CueEditorErrorDetail`.
  * @fires cue-save-error - Saving in this browser stopped working (once, until a save works again); the work stays in memory and saving is retried. Detail: `CueSaveErrorDetail`.
+ * @fires cue-readonly - Another tab or window edits the same `storage-key`, so this one turned read-only (it saves nothing); or the person chose "Edit here" and it edits again. Detail: `CueReadonlyDetail`.
  *
  * @csspart toolbar - The toolbar.
  * @csspart error - Import errors (role=alert).
@@ -43,6 +47,7 @@ import { styles } from './cue-editor.styles.js';
  * @csspart clock - The play position (minutes, seconds, milliseconds).
  * @csspart status - Notices and progress (aria-live polite).
  * @csspart save-error - The notice that changes are not being saved, with an Export action; stays until a save works.
+ * @csspart other-tab - The notice that another tab edits this session (also `notice`), with "Edit here" and "Reload latest".
  * @csspart player - The media-chrome player.
  * @csspart panel - The side panel (selection, checks, review, keys).
 <<<<<<< HEAD
@@ -96,6 +101,8 @@ export class CueEditor extends LitElement {
   /** @internal The open "replace the session?" question. */ @state() _confirm: { name: string; answer: (choice: ReplaceChoice) => void } | null = null;
   /** @internal A saved record that could not be read: why, and a download of it. */ @state() _damaged: { problem: string; href: string; name: string } | null = null;
   /** @internal Why saving fails ('' while it works): a notice that stays until a save works. */ @state() _saveError = '';
+  /** @internal Why this tab is read-only (another tab edits the session), or null. */ @state() _readOnly: ReadOnlyReason | null = null;
+  /** @internal The newest saved changes that could not be read back (kept aside), or null. */ @state() _damagedJournal: DamagedJournal | null = null;
   /** @internal */ @state() _errors: string[] = [];
   /** @internal */ @state() _rate = 1;
   /** @internal */ @state() _dropping = false;
@@ -114,20 +121,24 @@ export class CueEditor extends LitElement {
   _time = 0;
   readonly #checks = memo((session: EditorSession | null, speech: SpeechMap | null) => (session ? checkSession(session, speech) : []));
 
-  readonly _history = new EditorHistoryController(this, { onChange: (_h, label, cause) => this.#changed(label, cause) });
+  readonly _history = new EditorHistoryController(this, {
+    onChange: (_h, label, cause) => this.#changed(label, cause),
+    onRefused: () => this.announce('Read-only: another tab or window edits this session. Choose “Edit here” to edit in this one.'),
+  });
   readonly _playback = new EditorPlaybackController(this);
   readonly _audioCtl = new EditorAudioController(this, { onReady: () => (this._audio = 'ready') });
   readonly _autosave = new EditorAutosaveController(this, {
     key: () => this.storageKey,
     unexported: () => this.unexported,
     onFailure: (e) => this.#saveFailed(e),
-    snapshot: () => {
-      const session = this._history.session;
-      // The present as committed (a drag in progress counts as done), with the history that leads to it.
-      const history = this._history.pack();
-      return session && history && { session, savedAt: Date.now(), unexported: this.unexported, name: this._name, media: this._mediaRef, history };
+    state: () => {
+      const history = this._history.history;
+      return history && { history, facts: { unexported: this.unexported, name: this._name, media: this._mediaRef } };
     },
+    onStale: () => setReadOnly(this, 'newer-saved'),
+    onJournalDamaged: (problem, kept) => (this._damagedJournal = damagedJournal(this.storageKey, problem, kept)),
   });
+  readonly _tabs = new EditorTabsController(this, { key: () => this.storageKey, id: this._autosave.owner, onTaken: () => setReadOnly(this, 'taken-over') });
   readonly _clock = new MediaClockController(this, { onTime: (t) => this.#onTime(t) });
   readonly _loader = new Loader(this);
   readonly _align = new AlignRunner(this);
@@ -171,6 +182,11 @@ export class CueEditor extends LitElement {
   /** The media element playing the recording. */
   get media(): HTMLVideoElement | null {
     return this._video ?? null;
+  }
+
+  /** True while another tab or window edits this session (`storage-key`): this one saves nothing and refuses edits until the person chooses "Edit here". */
+  get readOnly(): boolean {
+    return this._readOnly !== null;
   }
 
   /** Selected boundary (0..cues) and cue. */
@@ -242,7 +258,7 @@ export class CueEditor extends LitElement {
 
   override connectedCallback(): void {
     super.connectedCallback();
-    if (!this.hasUpdated) void this.updateComplete.then(() => this._loader.start());
+    if (!this.hasUpdated) void this.updateComplete.then(() => startTabs(this)).then(() => this._loader.start());
     else this._loader.reconnected();
   }
 
@@ -336,7 +352,7 @@ export class CueEditor extends LitElement {
   }
 
   #changed(label: string, cause: HistoryCause): void {
-    this._autosave.schedule();
+    this._autosave.changed(label, cause);
     if (cause !== 'edit' && cause !== 'amend') this._tapped.clear();
     if (label && (cause === 'undo' || cause === 'redo')) this.announce(`${cause === 'undo' ? 'Undid' : 'Redid'}: ${label}.`);
     if (cause === 'edit' || cause === 'undo' || cause === 'redo') {

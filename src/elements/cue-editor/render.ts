@@ -1,6 +1,8 @@
 import { html, nothing } from 'lit';
 import type { CueEditor } from './cue-editor.js';
 import { renderPanel } from './panels.js';
+import { renderTabNotice } from './tabs.js';
+import { renderJournalNotice } from './journal-notice.js';
 import { renderToolbar } from './toolbar.js';
 
 /** The editor's layout: toolbar, messages, timeline, then the player with its panel beside the cue list. */
@@ -21,7 +23,7 @@ export function renderEditor(el: CueEditor): unknown {
     <div class="save-alert" role="alert">${el._saveError
         ? html`<p part="save-error" class="notice save-error"><span>Changes are not being saved in this browser (${el._saveError}). Export to keep them.</span>
             <button type="button" @click=${() => void el._exportNow()}>Export…</button></p>`
-      : nothing}</div>
+      : nothing}${renderTabNotice(el)}</div>
     <div class="notices" aria-live="polite">
       ${el._replaced
         ? html`<p part="notice replaced" class="notice"><span>The previous session (${el._replaced.session.cues.length} cues, with changes not exported) was replaced; it is kept.</span>
@@ -32,6 +34,7 @@ export function renderEditor(el: CueEditor): unknown {
         ? html`<p part="notice damaged" class="notice save-error"><span>The session saved in this browser could not be read (${el._damaged.problem}), so the editor started from the transcript. The saved record is kept aside:</span>
             <a download=${el._damaged.name} href=${el._damaged.href}>Download it (JSON)</a></p>`
         : nothing}
+      ${renderJournalNotice(el)}
       ${el._restored
         ? html`<p part="notice" class="notice"><span>${el._restored}</span>
             <button type="button" class="dismiss" @click=${() => (el._restored = '')}>Dismiss</button></p>`
