@@ -5,7 +5,7 @@ seen.errors = [];
 document.addEventListener('securitypolicyviolation', (e) => seen.violations.push(`${e.violatedDirective}: ${e.blockedURI} ${e.sample}`));
 window.addEventListener('error', (e) => seen.errors.push(String(e.message)));
 window.addEventListener('unhandledrejection', (e) => seen.errors.push(String(e.reason)));
-await import('../../src/elements/cue-search-strip/define.js');
 await import('../../src/elements/cue-transcript/define.js');
 await import('../../src/elements/cue-chapters/define.js');
+await import('../../src/elements/cue-search-strip/define.js');
 export {};

@@ -7,7 +7,7 @@ import { MediaBindingController } from '../../controllers/media-binding.js';
 import { PassageCopyController } from '../../controllers/passage-copy.js';
 import { PressActivationController } from '../../controllers/press-activation.js';
 import { RovingFocusController } from '../../controllers/roving-focus.js';
-import { TranscriptSearchController } from '../../controllers/transcript-search.js';
+import { TranscriptSearchController, type CueSearchDetail } from '../../controllers/transcript-search.js';
 import { LOAD_TIMEOUT_MS, mediaFailure, TranscriptSourceController, type CueSourceFailure, type CueSourceProblem } from '../../controllers/transcript-source.js';
 import { ActiveMarks, CHANGED_CUE } from './active-marks.js';
 import type { CueActivateDetail, CueChangeDetail, CueErrorDetail, CueLoadDetail } from './events.js';
@@ -233,6 +233,11 @@ export class CueTranscript extends LitElement {
   /** The transcript shown: the `transcript` property, or the one loaded from `src` or tracks. */
   get loadedTranscript(): Transcript | null {
     return this._model;
+  }
+
+  /** The search shown now, as the last `cue-search` event reported it (for a strip that links later). */
+  get searchState(): CueSearchDetail {
+    return this.#search.detail;
   }
 
   /** Index of the cue being spoken, or -1. */
