@@ -350,11 +350,15 @@ export class TranscriptSearchController implements ReactiveController {
     }, ANNOUNCE_MS);
   }
 
+  /** The search as a `cue-search` event reports it: for a strip linked after the last event. */
+  get detail(): CueSearchDetail {
+    const hits = this.#matches.map((m) => ({ cueIndex: m.cue, time: this.#timeOf(m) }));
+    return { query: this.#query, hits, current: this.#current, truncated: this.#truncated };
+  }
+
   #changed(): void {
     this.#host.requestUpdate();
-    const hits = this.#matches.map((m) => ({ cueIndex: m.cue, time: this.#timeOf(m) }));
-    const detail: CueSearchDetail = { query: this.#query, hits, current: this.#current, truncated: this.#truncated };
-    this.#host.dispatchEvent(new CustomEvent('cue-search', { detail, bubbles: true, composed: true }));
+    this.#host.dispatchEvent(new CustomEvent('cue-search', { detail: this.detail, bubbles: true, composed: true }));
   }
 
   readonly #onInput = (e: Event): void => {

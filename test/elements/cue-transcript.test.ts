@@ -148,9 +148,11 @@ describe('<cue-transcript> keyboard without media', () => {
     // An earlier test file may have left the browser's focus in a frame: keyboard focus starts from this page.
     window.focus();
     before.focus();
-    // The search field above the transcript is the first stop, the cues the next.
+    // The search field above the transcript is the first stop, the viewer's settings the next, the cues the next.
     await sendKeys({ press: 'Tab' });
     expect(el.shadowRoot!.activeElement?.getAttribute('part')).to.equal('search-input');
+    await sendKeys({ press: 'Tab' });
+    expect(el.shadowRoot!.activeElement?.getAttribute('part')).to.equal('settings-button');
     await sendKeys({ press: 'Tab' });
     const focused = (): number => Number((el.shadowRoot!.activeElement as HTMLElement | null)?.dataset['cue'] ?? -1);
     expect(focused()).to.equal(0);

@@ -81,6 +81,9 @@ export class CuePlayer extends LitElement {
   /** Turns off following the cue being spoken in the transcript; as `<cue-transcript>`. */
   @property({ type: Boolean, attribute: 'no-follow' }) noFollow = false;
 
+  /** Hides the viewer's settings (follow along, text size) in the transcript's toolbar; as `<cue-transcript>`. */
+  @property({ type: Boolean, attribute: 'no-settings' }) noSettings = false;
+
   /** Reads `#t=` / `#q=` links on load and seeks there; as `<cue-chapters>`. */
   @property({ type: Boolean, attribute: 'deep-links' }) deepLinks = false;
 
@@ -201,6 +204,7 @@ export class CuePlayer extends LitElement {
           chapters=${this.chapters}
           heading-level=${level}
           ?no-follow=${this.noFollow}
+          ?no-settings=${this.noSettings}
           aria-labelledby="transcript-heading"
         ></cue-transcript>
       </div>

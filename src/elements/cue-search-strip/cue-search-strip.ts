@@ -4,6 +4,11 @@ import { IdRefController } from '../../controllers/id-ref.js';
 import type { TranscriptHostLike } from '../../controllers/chapters-source.js';
 import type { CueSearchDetail } from '../../controllers/transcript-search.js';
 
+/** A linked `<cue-transcript>`: its model, and the search it shows now. */
+interface SearchHostLike extends TranscriptHostLike {
+  readonly searchState?: CueSearchDetail;
+}
+
 /**
  * @summary Where a transcript search's matches fall in time: a thin strip of ticks, to sit on a seek bar (e.g. in the media-chrome control bar holding the time range, just under its track), the current match distinct.
  *
@@ -63,7 +68,7 @@ export class CueSearchStrip extends LitElement {
   @state() private _search: CueSearchDetail | null = null;
 
   #abort: AbortController | null = null;
-  readonly #ref = new IdRefController<TranscriptHostLike>(this, (el) => this.#listen(el));
+  readonly #ref = new IdRefController<SearchHostLike>(this, (el) => this.#listen(el));
 
   protected override willUpdate(changed: PropertyValues<this>): void {
     if (changed.has('transcriptId')) this.#ref.id = this.transcriptId;
@@ -97,12 +102,30 @@ export class CueSearchStrip extends LitElement {
     });
   }
 
-  #listen(el: TranscriptHostLike | null): void {
+  /**
+   * Listens to the transcript from now on, and starts from the search it already shows: a strip
+   * defined or linked after the transcript has searched (scripts loaded one by one, a `#q=` link,
+   * a strip added later) would otherwise miss every event fired before it came.
+   */
+  #listen(el: SearchHostLike | null): void {
     this.#abort?.abort();
     this.#abort = null;
     this._search = null;
     if (!el) return;
-    this.#abort = new AbortController();
-    el.addEventListener('cue-search', (e) => (this._search = e.detail), { signal: this.#abort.signal });
+    const abort = (this.#abort = new AbortController());
+    el.addEventListener('cue-search', (e) => (this._search = e.detail), { signal: abort.signal });
+    const catchUp = (): void => {
+      if (abort.signal.aborted) return;
+      const now = el.searchState;
+      if (now?.query) this._search = now;
+    };
+    catchUp();
+    // Not upgraded yet: its state (and its duration) arrive with its definition.
+    if (el.localName.includes('-') && !customElements.get(el.localName)) {
+      customElements.whenDefined(el.localName).then(() => {
+        catchUp();
+        this.requestUpdate();
+      });
+    }
   }
 }

@@ -7,7 +7,8 @@ import { MediaBindingController } from '../../controllers/media-binding.js';
 import { PassageCopyController } from '../../controllers/passage-copy.js';
 import { PressActivationController } from '../../controllers/press-activation.js';
 import { RovingFocusController } from '../../controllers/roving-focus.js';
-import { TranscriptSearchController } from '../../controllers/transcript-search.js';
+import { TranscriptSearchController, type CueSearchDetail } from '../../controllers/transcript-search.js';
+import { ViewerPrefsController } from '../../controllers/viewer-prefs.js';
 import { LOAD_TIMEOUT_MS, mediaFailure, TranscriptSourceController, type CueSourceFailure, type CueSourceProblem } from '../../controllers/transcript-source.js';
 import { ActiveMarks, CHANGED_CUE } from './active-marks.js';
 import type { CueActivateDetail, CueChangeDetail, CueErrorDetail, CueLoadDetail } from './events.js';
@@ -15,6 +16,7 @@ import { pageTarget } from './navigation.js';
 import { BodyBuilder, renderFailure, renderProblems } from './render.js';
 import { styles } from './cue-transcript.styles.js';
 import { searchStyles } from './search.styles.js';
+import { settingsStyles } from './settings.styles.js';
 
 /** Media may report a seek target a hair early (float rounding); a millisecond of slack keeps a cue's own start inside it. */
 const SLACK = 0.001;
@@ -46,11 +48,22 @@ const SLICE_MS = 12;
  * @fires cue-search - The reader typed a search or moved between results. Detail: `CueSearchDetail`.
  * @fires cue-copy - A selected passage was copied as a quote with its link. Detail: `CueCopyDetail`.
  *
+ * Viewer settings: the viewer's own "Follow along" and text size, kept for the whole site in `localStorage` under
+ * `cueline:viewer-prefs` (storage blocked: they last the page). The text size shows as a custom state on the element,
+ * `:state(text-small)`, `:state(text-medium)`, `:state(text-large)`, `:state(text-x-large)`, for a page's own CSS too.
+ *
  * Search: `/` or Ctrl+F in the transcript focuses the search field; results come as you type (case and diacritics ignored);
  * Enter / Shift+Enter move between them without seeking (following pauses); Alt+Enter or "Play from here" plays from the
  * current one; Escape clears.
  *
- * @csspart toolbar - The bar above the transcript: search.
+ * @csspart toolbar - The bar above the transcript: search and the viewer's settings.
+ * @csspart settings - The viewer's settings (`details`), at the end of the toolbar; hidden by `no-settings`.
+ * @csspart settings-button - Its button (`summary`, "Transcript settings").
+ * @csspart settings-panel - The panel it opens.
+ * @csspart follow-switch - "Follow along" (`role="switch"`, `aria-checked`): off is `no-follow` for this viewer.
+ * @csspart switch-track - The switch's track and knob.
+ * @csspart text-size - The text sizes (a radio group: Smaller, Default, Larger, Largest).
+ * @csspart text-size-option - One size (a `label` holding its radio).
  * @csspart search - The search form (role=search).
  * @csspart search-input - The search field.
  * @csspart search-count - "3 of 12", or "No matches".
@@ -113,7 +126,7 @@ const SLICE_MS = 12;
  * @cssproperty [--cue-current-match-color=#fff] - Text of the current match.
  */
 export class CueTranscript extends LitElement {
-  static override styles = [styles, searchStyles];
+  static override styles = [styles, searchStyles, settingsStyles];
 
   /** URL of the transcript WebVTT file; written by the page. Without it, the bound media's `<track>` is used. */
   @property() src = '';
@@ -138,6 +151,9 @@ export class CueTranscript extends LitElement {
 
   /** Hides the search bar; written by the page. */
   @property({ type: Boolean, attribute: 'no-search' }) noSearch = false;
+
+  /** Hides the viewer's settings (follow along, text size); the choices they stored still apply. Written by the page. */
+  @property({ type: Boolean, attribute: 'no-settings' }) noSettings = false;
 
   /** Accessible name of the transcript region (the element has role region); `aria-label`/`aria-labelledby` on the element win. Written by the page. */
   @property() label = 'Transcript';
@@ -176,6 +192,14 @@ export class CueTranscript extends LitElement {
     },
   });
   readonly #follow = new FollowScrollController(this);
+  readonly #prefs = new ViewerPrefsController(this, {
+    states: () => this.#internals.states,
+    onFollow: (on) => (on ? this.resumeFollow() : this.requestUpdate()),
+  });
+  /** Following is off: the viewer switched it off, or the page's `no-follow` and no choice of the viewer's. */
+  get #noFollow(): boolean {
+    return this.#prefs.followOff(this.noFollow);
+  }
   readonly #roving = new RovingFocusController(this, {
     items: () => this.#marks.cues,
     page: (i, dir) => (this._model ? pageTarget(this._model, i, dir) : i),
@@ -235,6 +259,11 @@ export class CueTranscript extends LitElement {
     return this._model;
   }
 
+  /** The search shown now, as the last `cue-search` event reported it (for a strip that links later). */
+  get searchState(): CueSearchDetail {
+    return this.#search.detail;
+  }
+
   /** Index of the cue being spoken, or -1. */
   get activeCueIndex(): number {
     return this.#marks.cue;
@@ -247,14 +276,14 @@ export class CueTranscript extends LitElement {
 
   /** False while following is paused because the reader scrolled away. */
   get following(): boolean {
-    return this.#follow.following && !this.noFollow;
+    return this.#follow.following && !this.#noFollow;
   }
 
   /** Brings the cue being spoken back into view and follows it again. */
   resumeFollow(): void {
     this.#follow.resume();
     const el = this.#nowElement();
-    if (el && !this.noFollow) this.#follow.reveal(el);
+    if (el && !this.#noFollow) this.#follow.reveal(el);
   }
 
   override connectedCallback(): void {
@@ -305,10 +334,12 @@ export class CueTranscript extends LitElement {
 
   protected override render(): unknown {
     const t = this._model;
-    const following = this.#follow.following || this.noFollow;
+    const following = this.#follow.following || this.#noFollow;
     return html`${this._mediaError ? html`<p part="media-error" role="alert">${this._mediaError} The transcript can still be read.</p>` : nothing}
       ${renderProblems(this._problems, this._problemCount)}
-      ${this.noSearch ? nothing : html`<div part="toolbar">${this.#search.render()}</div>`}
+      ${this.noSearch && this.noSettings
+        ? nothing
+        : html`<div part="toolbar">${this.noSearch ? nothing : this.#search.render()}${this.noSettings ? nothing : this.#prefs.render(this.noFollow)}</div>`}
       ${this.#copy.render()}
       <div
         part="scroll-box"
@@ -481,7 +512,7 @@ export class CueTranscript extends LitElement {
     // media that failed to load does not move, so neither does the highlight.
     if (!this.#media.seek(time)) return;
     const el = this.#nowElement();
-    if (el && !this.noFollow) this.#follow.reveal(el);
+    if (el && !this.#noFollow) this.#follow.reveal(el);
   }
 
   readonly #backToNow = (): void => {
