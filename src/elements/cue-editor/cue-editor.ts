@@ -8,6 +8,7 @@ import { EDITOR_KEYS_USED, EditorKeysController } from '../../controllers/editor
 import { EditorPlaybackController } from '../../controllers/editor-playback.js';
 import { MediaClockController } from '../../controllers/media-clock.js';
 import type { MediaRef } from '../../storage/editor-store.js';
+import type { TrustedScriptURL } from '../../dom/trusted-script-url.js';
 import type { CueEditorTimeline } from '../cue-editor-timeline/cue-editor-timeline.js';
 import { keyActions, runIntent, type EditorContext } from './actions.js';
 import { editorContext } from './context.js';
@@ -32,6 +33,7 @@ import { styles } from './cue-editor.styles.js';
  * @fires cue-align - An alignment finished or was cancelled. Detail: `CueAlignDetail`.
  * @fires cue-export - The user downloaded an export. Detail: `CueExportDetail`.
  * @fires cue-error - A transcript could not be opened (the line and column of the problem); the open session stays. Detail: `CueEditorErrorDetail`.
+ * @fires cue-worker-error - The Worker (waveform, alignment) could not start: Trusted Types refuse its URL, or its script did not load; said in the editor too. Detail: `CueWorkerErrorDetail`.
  * @fires cue-save-error - Saving in this browser stopped working (once, until a save works again); the work stays in memory and saving is retried. Detail: `CueSaveErrorDetail`.
  *
  * @csspart toolbar - The toolbar.
@@ -83,8 +85,12 @@ export class CueEditor extends LitElement {
   @property({ type: Boolean, reflect: true }) ripple = false;
   /** Moving one side of a boundary leaves its neighbour (what Alt does for one move). */
   @property({ type: Boolean, reflect: true }) unlinked = false;
-  /** URL of the editor's Worker module (default: next to this module). */
-  @property({ attribute: false }) workerUrl: string | URL | null = null;
+  /**
+   * URL of the editor's Worker module (default: the one next to this module, which bundlers emit), or a
+   * `TrustedScriptURL` the page made; set before a recording is opened. Where the browser has Trusted Types,
+   * a URL goes through the `cueline` policy (allow it with `trusted-types cueline`).
+   */
+  @property({ attribute: 'worker-url' }) workerUrl: string | URL | TrustedScriptURL | null = null;
 
   // Internal state, shared with the editor's render and action modules.
   /** @internal */ @state() _boundary = 0;
@@ -116,7 +122,7 @@ export class CueEditor extends LitElement {
 
   readonly _history = new EditorHistoryController(this, { onChange: (_h, label, cause) => this.#changed(label, cause) });
   readonly _playback = new EditorPlaybackController(this);
-  readonly _audioCtl = new EditorAudioController(this, { onReady: () => (this._audio = 'ready') });
+  readonly _audioCtl = new EditorAudioController(this, { onReady: () => (this._audio = 'ready'), onError: (e) => this._loader.workerFailed(e) });
   readonly _autosave = new EditorAutosaveController(this, {
     key: () => this.storageKey,
     unexported: () => this.unexported,
