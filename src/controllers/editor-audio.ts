@@ -1,25 +1,78 @@
 import type { ReactiveController, ReactiveControllerHost } from 'lit';
 import type { AlignResult, EditorSession, PeakPyramid, SpeechMap } from '../core/editor/index.js';
 import type { FromWorker, ToWorker } from '../workers/editor-protocol.js';
+import { scriptURL, trustedTypes, TRUSTED_TYPES_POLICY, TrustedScriptURLError, type TrustedScriptURL } from '../dom/trusted-script-url.js';
 
 /** Sample rate the editor decodes at: enough for a waveform and speech energy, a third of the memory of 22 kHz. */
 export const ANALYSIS_RATE = 8000;
 /** Samples per chunk streamed to the Worker (30 s at 8 kHz, under 1 MB). */
 const CHUNK = ANALYSIS_RATE * 30;
 
+const WORKER_OPTIONS: WorkerOptions = { type: 'module', name: 'cueline-editor' };
+
 /**
  * The editor's Worker: written inline as `new Worker(new URL(…, import.meta.url))`
- * so bundlers (Vite, webpack) bundle it. The URL names the emitted `.js`, which
- * `dist/` ships next to this module; from `src/`, Vite and the test runner's
- * server resolve it to `editor-worker.ts` as they do any `.js` import.
+ * so bundlers (Vite, webpack) bundle it and rewrite the URL. The URL names the
+ * emitted `.js`, which `dist/` ships next to this module; from `src/`, Vite and
+ * the test runner's server resolve it to `editor-worker.ts` as they do any `.js` import.
  */
 function defaultWorker(): Worker {
-  return new Worker(new URL('../workers/editor-worker.js', import.meta.url), { type: 'module', name: 'cueline-editor' });
+  return new Worker(new URL('../workers/editor-worker.js', import.meta.url), WORKER_OPTIONS);
+}
+
+/** Where the Worker could not be started: the page's Trusted Types refuse its URL, or the script did not load. */
+export class WorkerStartError extends Error {
+  override readonly name = 'WorkerStartError';
+  /** `trusted-types`: the page requires Trusted Types and does not allow the `cueline` policy; `load`: the Worker's script failed (a 404, `worker-src`). */
+  readonly reason: 'trusted-types' | 'load';
+  constructor(reason: WorkerStartError['reason'], message: string) {
+    super(message);
+    this.reason = reason;
+  }
+}
+
+/**
+ * Constructs the Worker. Where the browser has Trusted Types, its URL goes
+ * through the `cueline` policy, so a page with `require-trusted-types-for
+ * 'script'` accepts it. The default URL stays the literal pattern bundlers
+ * look for: for that one call, the global `Worker` is a function that makes
+ * the (bundler-rewritten) URL trusted first, and is put back at once.
+ */
+function startWorker(url: string | URL | TrustedScriptURL | null): Worker {
+  const trusted = (u: string | URL | TrustedScriptURL): string => scriptURL(u) as unknown as string;
+  try {
+    if (url) return new Worker(trusted(url), WORKER_OPTIONS);
+    if (!trustedTypes()) return defaultWorker();
+    const Real = globalThis.Worker;
+    const Trusted = function (u: string | URL, options?: WorkerOptions) {
+      return new Real(trusted(u), options);
+    } as unknown as typeof Worker;
+    globalThis.Worker = Trusted;
+    try {
+      return defaultWorker();
+    } finally {
+      globalThis.Worker = Real;
+    }
+  } catch (e) {
+    if (!(e instanceof TrustedScriptURLError)) throw e;
+    // The page lists policies without ours: that is enough where Trusted Types are not also required.
+    try {
+      return url ? new Worker(String(url), WORKER_OPTIONS) : defaultWorker();
+    } catch {
+      throw new WorkerStartError(
+        'trusted-types',
+        `The editor’s Worker could not start: this page requires Trusted Types and does not allow the “${TRUSTED_TYPES_POLICY}” policy. ` +
+          `Add ${TRUSTED_TYPES_POLICY} to the page’s trusted-types directive, or give the editor a TrustedScriptURL as workerUrl. The waveform and alignment need it; editing works without.`,
+      );
+    }
+  }
 }
 
 export interface EditorAudioOptions {
   /** The waveform and the pauses of newly opened audio are ready. */
   onReady(pyramid: PeakPyramid, speech: SpeechMap): void;
+  /** The Worker's script failed to load (after it was constructed). */
+  onError?(error: WorkerStartError): void;
 }
 
 /** A running alignment: its result, and a way to stop it (the promise then rejects with an `AbortError`). */
@@ -36,8 +89,8 @@ export interface AlignJob {
  * streamed, so a one-hour recording never exists twice at full resolution.
  */
 export class EditorAudioController implements ReactiveController {
-  /** URL of a Worker module to use instead of the default (a prebuilt bundle); set before the first `load`. */
-  workerUrl: string | URL | null = null;
+  /** URL of a Worker module to use instead of the default (a prebuilt bundle), or a `TrustedScriptURL` for it; set before the first `load`. */
+  workerUrl: string | URL | TrustedScriptURL | null = null;
   /** The waveform of the current audio, or null. */
   pyramid: PeakPyramid | null = null;
   /** Pauses of the current audio, for checks. */
@@ -71,8 +124,19 @@ export class EditorAudioController implements ReactiveController {
 
   #post(msg: ToWorker, transfer: Transferable[] = []): void {
     if (!this.#worker) {
-      this.#worker = this.workerUrl ? new Worker(this.workerUrl, { type: 'module', name: 'cueline-editor' }) : defaultWorker();
-      this.#worker.addEventListener('message', (e: MessageEvent<FromWorker>) => this.#receive(e.data));
+      const worker = (this.#worker = startWorker(this.workerUrl));
+      worker.addEventListener('message', (e: MessageEvent<FromWorker>) => this.#receive(e.data));
+      worker.addEventListener('error', (e) => {
+        // A plain `error` event: the script never ran (a 404, a worker-src refusal). An ErrorEvent is an
+        // exception inside a running Worker, left to the browser's report.
+        if (e instanceof ErrorEvent || this.#worker !== worker) return;
+        worker.terminate();
+        this.#worker = null;
+        const error = new WorkerStartError('load', 'The editor’s Worker could not load its script. The waveform and alignment need it; editing works without.');
+        for (const listener of this.#pending.values()) listener({ type: 'failed', id: -1, name: error.name, message: error.message });
+        this.#pending.clear();
+        this.#options.onError?.(error);
+      });
     }
     this.#worker.postMessage(msg, transfer);
   }

@@ -150,12 +150,34 @@ export function createSession(parts: {
 
 /** Which cues a chapter holds, by cue start: those starting in [chapter start, chapter end). */
 export function chapterRange(cues: readonly { startTime: number }[], start: number, end: number): [number, number] {
+  return chapterRanges(cues, [{ startTime: start, endTime: end }])[0]!;
+}
+
+/**
+ * `chapterRange` for every chapter at once, in time linear in cues plus
+ * chapters (times log cues): the first cue starting at or after a time is
+ * found by binary search over the running maximum of cue starts, which is
+ * ordered even when the cues are not.
+ */
+export function chapterRanges(cues: readonly { startTime: number }[], chapters: readonly { startTime: number; endTime: number }[]): [number, number][] {
   const eps = 0.0005;
-  let first = cues.findIndex((c) => c.startTime >= start - eps);
-  if (first < 0) first = cues.length;
-  let last = first;
-  while (last < cues.length && cues[last]!.startTime < end - eps) last++;
-  return [first, last];
+  const n = cues.length;
+  const runningMax = new Float64Array(n);
+  let max = -Infinity;
+  for (let i = 0; i < n; i++) runningMax[i] = max = Math.max(max, cues[i]!.startTime);
+  return chapters.map(({ startTime: start, endTime: end }) => {
+    let lo = 0;
+    let hi = n;
+    while (lo < hi) {
+      const mid = (lo + hi) >> 1;
+      if (runningMax[mid]! >= start - eps) hi = mid;
+      else lo = mid + 1;
+    }
+    const first = lo;
+    let last = first;
+    while (last < n && cues[last]!.startTime < end - eps) last++;
+    return [first, last];
+  });
 }
 
 /** Notes keep their place relative to cues when cues are inserted (`delta` 1) or removed (-1) at `index`. */

@@ -1,7 +1,7 @@
 import { parseWebVTT, serializeWebVTT } from '../webvtt/index.js';
 import type { WebVTTDocument, WebVTTError, WebVTTNote } from '../webvtt/types.js';
 import {
-  chapterRange,
+  chapterRanges,
   createSession,
   latestEnd,
   settingsOf,
@@ -83,8 +83,9 @@ export function sessionFromWebVTT(transcriptText: string, chaptersText?: string 
     const cdoc = parseWebVTT(chaptersText);
     for (const e of importErrors(cdoc.errors, 'chapters')) errors.push(e);
     chaptersDoc = shell(cdoc);
-    chapters = cdoc.cues.map((c) => {
-      const [startCue, endCue] = chapterRange(cues, c.startTime, c.endTime);
+    const ranges = chapterRanges(cues, cdoc.cues);
+    chapters = cdoc.cues.map((c, k) => {
+      const [startCue, endCue] = ranges[k]!;
       return { id: c.id, title: c.text, startCue, endCue, startTime: c.startTime, endTime: c.endTime, settings: settingsOf(c) };
     });
   }

@@ -23,6 +23,11 @@ export const styles = css`
     border: 1px solid var(--_line);
     border-radius: 0.4rem;
   }
+  .spacer {
+    padding: 0;
+    border: 0;
+    overflow-anchor: none;
+  }
   .empty {
     color: var(--_muted);
     padding: 1rem;

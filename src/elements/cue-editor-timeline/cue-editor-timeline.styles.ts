@@ -37,6 +37,24 @@ export const styles = css`
   .probe {
     display: none;
   }
+  .probe.cue {
+    color: var(--_cue-border);
+  }
+  .probe.untimed {
+    color: light-dark(#9ca3af, #52525b);
+  }
+  .probe.problem {
+    color: var(--_problem);
+  }
+  .lane {
+    position: absolute;
+    inset: 0;
+    width: 100%;
+    height: 100%;
+  }
+  .lane[hidden] {
+    display: none;
+  }
   .probe.wave {
     color: var(--_wave);
   }

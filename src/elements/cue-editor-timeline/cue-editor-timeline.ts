@@ -4,6 +4,7 @@ import { plainText, type EditorSession, type PeakPyramid, type Problem, type Spe
 import { clockTime } from '../cue-editor/format.js';
 import { intend } from '../cue-editor/intents.js';
 import { drawWave, laneLabels } from './draw.js';
+import { DENSE_CUES, drawLane, laneColumns, visibleCount } from './dense.js';
 import { TimelineDrag } from './drag.js';
 import { place } from './place.js';
 import { styles } from './cue-editor-timeline.styles.js';
@@ -30,6 +31,7 @@ export const MIN_SPAN = 3;
  * @csspart chapter - A question marker.
  * @csspart problem - A problem marker.
  * @csspart playhead - The play position.
+ * @csspart lane - The painted cue lane of a view with more than `DENSE_CUES` (500) cues: only the selected cue and boundary are elements then; zoom in to reach the others by pointer.
  *
  * @cssproperty [--cue-wave-color=light-dark(#64748b, #94a3b8)] - Waveform.
  * @cssproperty [--cue-pause-color=light-dark(#eef2f7, #1c2535)] - Detected pauses behind the waveform.
@@ -73,6 +75,7 @@ export class CueEditorTimeline extends LitElement {
     if (w !== this.#width) {
       this.#width = w;
       this.#draw();
+      if (this.#dense) this.#drawLane();
       this.#fitChapters();
     }
   });
@@ -152,8 +155,24 @@ export class CueEditorTimeline extends LitElement {
 
   protected override updated(changed: PropertyValues<this>): void {
     if (changed.has('pyramid') || changed.has('speech') || changed.has('viewStart') || changed.has('viewEnd')) this.#draw();
+    if (this.#dense && (changed.has('session') || changed.has('problems') || changed.has('viewStart') || changed.has('viewEnd'))) this.#drawLane();
     this.#placePlayhead();
     this.#fitChapters();
+  }
+
+  /** True while the view holds more cues than can be blocks: the lane is painted (set by render). */
+  #dense = false;
+
+  #drawLane(): void {
+    const canvas = this.renderRoot.querySelector<HTMLCanvasElement>('canvas.lane');
+    const s = this.session;
+    if (!canvas || !s || !this.#width) return;
+    const dpr = globalThis.devicePixelRatio || 1;
+    canvas.width = Math.round(this.#width * dpr);
+    canvas.height = Math.round(canvas.clientHeight * dpr) || Math.round(30 * dpr);
+    const v = (name: string): string => getComputedStyle(this.renderRoot.querySelector(`.probe.${name}`)!).color;
+    const flagged = new Set(this.problems.map((p) => p.cueIndex));
+    drawLane(canvas, laneColumns(s.cues, flagged, this.viewStart, this.viewEnd, Math.round(this.#width)), { cue: v('cue'), untimed: v('untimed'), problem: v('problem') });
   }
 
   /**
@@ -203,10 +222,13 @@ export class CueEditorTimeline extends LitElement {
     const { viewStart: v0, viewEnd: v1 } = this;
     const visible = (a: number, b: number): boolean => b >= v0 && a <= v1;
     const flagged = new Set(this.problems.map((p) => p.cueIndex));
+    const dense = (this.#dense = !!s && visibleCount(s.cues, v0, v1, DENSE_CUES) > DENSE_CUES);
+    const sel = s?.cues[this.cue];
     return html`
       <div class="track" @pointerdown=${this.#drag.down} @wheel=${this.#wheel}>
         <canvas part="wave" aria-hidden="true"></canvas>
         <span class="probe wave"></span><span class="probe pause"></span><span class="probe tick"></span><span class="probe text"></span>
+        <span class="probe cue"></span><span class="probe untimed"></span><span class="probe problem"></span>
         <div class="chapters">
           ${s?.chapters.map((ch, k) =>
             visible(ch.startTime, ch.startTime) && ch.endCue > ch.startCue
@@ -214,9 +236,14 @@ export class CueEditorTimeline extends LitElement {
               : nothing,
           )}
         </div>
-        <div class="cues">${s?.cues.map((c, i) => (visible(c.startTime, c.endTime) ? this.#cue(c, i, flagged.has(i)) : nothing))}</div>
-        ${s ? this.#boundaries(s) : nothing}
-        ${this.problems.map((p) => (visible(p.time, p.time) ? html`<span part="problem" class="problem" ${place({ left: this.#at(p.time) })} title=${p.message}></span>` : nothing))}
+        <div class="cues">
+          <canvas part="lane" class="lane" aria-hidden="true" ?hidden=${!dense}></canvas>
+          ${dense
+            ? sel && visible(sel.startTime, sel.endTime) ? this.#cue(sel, this.cue, flagged.has(this.cue)) : nothing
+            : s?.cues.map((c, i) => (visible(c.startTime, c.endTime) ? this.#cue(c, i, flagged.has(i)) : nothing))}
+        </div>
+        ${s ? this.#boundaries(s, dense) : nothing}
+        ${dense ? nothing : this.problems.map((p) => (visible(p.time, p.time) ? html`<span part="problem" class="problem" ${place({ left: this.#at(p.time) })} title=${p.message}></span>` : nothing))}
         <div part="playhead" class="playhead" hidden></div>
       </div>
     `;
@@ -240,10 +267,11 @@ export class CueEditorTimeline extends LitElement {
     >${text}</div>`;
   }
 
-  #boundaries(s: EditorSession): unknown {
+  /** Handles of the boundaries in view; in a painted lane, only the selected boundary's. */
+  #boundaries(s: EditorSession, dense: boolean): unknown {
     const n = s.cues.length;
     const out: unknown[] = [];
-    for (let b = 0; b <= n; b++) {
+    for (let b = dense ? this.boundary : 0; b <= (dense ? Math.min(n, this.boundary) : n); b++) {
       const end = s.cues[b - 1]?.endTime;
       const start = s.cues[b]?.startTime;
       const apart = end !== undefined && start !== undefined && Math.abs(end - start) > 0.0015;

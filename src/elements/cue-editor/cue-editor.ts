@@ -9,6 +9,7 @@ import { EditorPlaybackController } from '../../controllers/editor-playback.js';
 import { EditorTabsController } from '../../controllers/editor-tabs.js';
 import { MediaClockController } from '../../controllers/media-clock.js';
 import type { MediaRef } from '../../storage/editor-store.js';
+import type { TrustedScriptURL } from '../../dom/trusted-script-url.js';
 import type { CueEditorTimeline } from '../cue-editor-timeline/cue-editor-timeline.js';
 import { keyActions, runIntent, type EditorContext } from './actions.js';
 import { editorContext } from './context.js';
@@ -35,6 +36,7 @@ import { styles } from './cue-editor.styles.js';
  * @fires cue-align - An alignment finished or was cancelled. Detail: `CueAlignDetail`.
  * @fires cue-export - The user downloaded an export. Detail: `CueExportDetail`.
  * @fires cue-error - A transcript could not be opened (the line and column of the problem); the open session stays. Detail: `CueEditorErrorDetail`.
+ * @fires cue-worker-error - The Worker (waveform, alignment) could not start: Trusted Types refuse its URL, or its script did not load; said in the editor too. Detail: `CueWorkerErrorDetail`.
  * @fires cue-save-error - Saving in this browser stopped working (once, until a save works again); the work stays in memory and saving is retried. Detail: `CueSaveErrorDetail`.
  * @fires cue-readonly - Another tab or window edits the same `storage-key`, so this one turned read-only (it saves nothing); or the person chose "Edit here" and it edits again. Detail: `CueReadonlyDetail`.
  *
@@ -88,8 +90,12 @@ export class CueEditor extends LitElement {
   @property({ type: Boolean, reflect: true }) ripple = false;
   /** Moving one side of a boundary leaves its neighbour (what Alt does for one move). */
   @property({ type: Boolean, reflect: true }) unlinked = false;
-  /** URL of the editor's Worker module (default: next to this module). */
-  @property({ attribute: false }) workerUrl: string | URL | null = null;
+  /**
+   * URL of the editor's Worker module (default: the one next to this module, which bundlers emit), or a
+   * `TrustedScriptURL` the page made; set before a recording is opened. Where the browser has Trusted Types,
+   * a URL goes through the `cueline` policy (allow it with `trusted-types cueline`).
+   */
+  @property({ attribute: 'worker-url' }) workerUrl: string | URL | TrustedScriptURL | null = null;
 
   // Internal state, shared with the editor's render and action modules.
   /** @internal */ @state() _boundary = 0;
@@ -126,7 +132,7 @@ export class CueEditor extends LitElement {
     onRefused: () => this.announce('Read-only: another tab or window edits this session. Choose “Edit here” to edit in this one.'),
   });
   readonly _playback = new EditorPlaybackController(this);
-  readonly _audioCtl = new EditorAudioController(this, { onReady: () => (this._audio = 'ready') });
+  readonly _audioCtl = new EditorAudioController(this, { onReady: () => (this._audio = 'ready'), onError: (e) => this._loader.workerFailed(e) });
   readonly _autosave = new EditorAutosaveController(this, {
     key: () => this.storageKey,
     unexported: () => this.unexported,

@@ -62,6 +62,15 @@ export interface CueSaveErrorDetail {
   message: string;
 }
 
+/** `cue-worker-error`: the editor's Worker could not start, so there is no waveform or alignment (editing still works). */
+export interface CueWorkerErrorDetail {
+  /** `trusted-types`: the page requires Trusted Types and does not allow the `cueline` policy; `load`: the Worker's script did not load. */
+  reason: 'trusted-types' | 'load';
+  /** The Trusted Types policy the editor makes its Worker URL through: `cueline`. */
+  policy: string;
+  message: string;
+}
+
 /** Import errors as `cue-error` problems. */
 export function toProblems(errors: readonly ImportError[], url: string): CueErrorDetail['errors'] {
   return errors.map((e) => ({ source: e.source, url, code: e.code, message: e.message, line: e.line, column: e.column }));
@@ -76,5 +85,6 @@ declare global {
     'cue-export': CustomEvent<CueExportDetail>;
     'cue-error': CustomEvent<CueErrorDetail>;
     'cue-save-error': CustomEvent<CueSaveErrorDetail>;
+    'cue-worker-error': CustomEvent<CueWorkerErrorDetail>;
   }
 }

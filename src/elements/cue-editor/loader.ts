@@ -1,6 +1,8 @@
 import { setDuration } from '../../core/editor/index.js';
 import type { CueEditor } from './cue-editor.js';
-import { toProblems, type CueEditorErrorDetail } from './events.js';
+import { WorkerStartError } from '../../controllers/editor-audio.js';
+import { TRUSTED_TYPES_POLICY } from '../../dom/trusted-script-url.js';
+import { toProblems, type CueEditorErrorDetail, type CueWorkerErrorDetail } from './events.js';
 import { safeBaseName } from './export.js';
 import { describeError, importTranscript, isChaptersFile, isMediaFile } from './import.js';
 
@@ -97,9 +99,19 @@ export class Loader {
     } catch (e) {
       // Superseded by a newer recording, or the element was removed: not a failure (reconnecting reads it again).
       if ((e as Error).name === 'AbortError') return;
+      if (e instanceof WorkerStartError) return this.workerFailed(e);
       el._audio = 'failed';
       el._errors = [`Could not read the recording: ${(e as Error).message}`];
     }
+  }
+
+  /** The Worker could not start (Trusted Types, a script that did not load): shown where the errors are, and `cue-worker-error`. */
+  workerFailed(e: WorkerStartError): void {
+    const el = this.#el;
+    el._audio = 'failed';
+    el._errors = [e.message];
+    const detail: CueWorkerErrorDetail = { reason: e.reason, policy: TRUSTED_TYPES_POLICY, message: e.message };
+    el.dispatchEvent(new CustomEvent('cue-worker-error', { bubbles: true, composed: true, detail }));
   }
 
   /** Opens a transcript from its text; reports errors and keeps the open session when there are any. */
