@@ -3,6 +3,27 @@ import { parseFragment, questionFragment, withFragment, type FragmentTarget } fr
 import { questionIndexAt, type Transcript } from '../core/transcript/index.js';
 import type { CueSourceFailure } from './transcript-source.js';
 
+/** Every connected reader of the page's fragment that is enabled: which of them answers a link without a prefix. */
+const readers = new Set<DeepLinkController>();
+
+/** The element in the document that stands for `el`: itself, or the outermost host whose shadow tree holds it (a `<cue-player>`). */
+function outermost(el: Element): Element {
+  let node = el;
+  for (let root = node.getRootNode(); root instanceof ShadowRoot; root = node.getRootNode()) node = root.host;
+  return node;
+}
+
+/**
+ * Splits a fragment into the player it names and the rest: `#talk2:t=90` is `t=90` for the player whose
+ * id is `talk2`; `#t=90` names no player (''). A prefix is an id before a `:` that comes before any `=` or `&`,
+ * so `#t=1:35` has none.
+ */
+export function splitScope(hash: string): { scope: string; hash: string } {
+  const raw = hash.startsWith('#') ? hash.slice(1) : hash;
+  const m = /^([^:=&]+):(.*)$/s.exec(raw);
+  return m ? { scope: decoded(m[1]!), hash: `#${m[2]!}` } : { scope: '', hash: `#${raw}` };
+}
+
 /** Longest piece of the URL quoted back in the message, characters. */
 const QUOTE_MAX = 40;
 
@@ -25,6 +46,11 @@ export interface DeepLinkOptions {
  * alone, says so politely (`missed`, for the host to show) and fires
  * `cue-error` with `source: 'link'`, `reason: 'not-found'`. Other fragments
  * (the page's own anchors) are left to the page.
+ *
+ * Two players on one page: a link without a prefix is answered by the first reader in document order
+ * (the first `<cue-player>` or `<cue-chapters>` with `deep-links`); `#<id>:t=90`, `#<id>:q=<slug>` only by
+ * the reader whose outermost element (the `<cue-player>`, or the navigator itself) has that id. The links
+ * any other reader writes (copy link, `syncUrl`) carry its prefix.
  * @see https://www.w3.org/TR/media-frags/#naming-time
  */
 export class DeepLinkController implements ReactiveController {
@@ -72,13 +98,38 @@ export class DeepLinkController implements ReactiveController {
 
   hostConnected(): void {
     if (!this.#enabled || this.#abort) return;
+    readers.add(this);
     this.#abort = new AbortController();
     window.addEventListener('hashchange', () => this.#apply(), { signal: this.#abort.signal });
   }
 
   hostDisconnected(): void {
+    readers.delete(this);
     this.#abort?.abort();
     this.#abort = null;
+  }
+
+  /** The id a prefixed link names this reader by: its outermost element's. */
+  get scopeId(): string {
+    return outermost(this.#host).id;
+  }
+
+  /** Whether a link without a prefix is this reader's: it comes first in the document among the readers. */
+  get isDefault(): boolean {
+    const me = outermost(this.#host);
+    for (const r of readers) {
+      if (r === this || !r.#host.isConnected) continue;
+      const other = outermost(r.#host);
+      if (other !== me && other.compareDocumentPosition(me) & Node.DOCUMENT_POSITION_FOLLOWING) return false;
+    }
+    return true;
+  }
+
+  /** `fragment` (`#t=90`) as a link to this reader: prefixed with its id (`#talk2:t=90`) unless it is the default one. */
+  scoped(fragment: string): string {
+    const id = this.scopeId;
+    if (!fragment || !id || this.isDefault) return fragment;
+    return `#${encodeURIComponent(id)}:${fragment.replace(/^#/, '')}`;
   }
 
   /** The questions are known (or changed): the first time, apply the page's fragment. */
@@ -92,7 +143,7 @@ export class DeepLinkController implements ReactiveController {
     const model = this.#model;
     if (!this.#enabled || !this.syncUrl || !model || question < 0 || question === this.#written) return;
     this.#written = question;
-    const fragment = questionFragment(model, question);
+    const fragment = this.scoped(questionFragment(model, question));
     if (!fragment || location.hash === fragment) return;
     history.replaceState(history.state, '', withFragment(location.href, fragment));
   }
@@ -106,7 +157,8 @@ export class DeepLinkController implements ReactiveController {
   #apply(): void {
     const model = this.#model;
     if (!model) return;
-    const hash = location.hash;
+    const { scope, hash } = splitScope(location.hash);
+    if (scope ? scope !== this.scopeId : !this.isDefault) return;
     const target = parseFragment(hash, model);
     const missing = missingPart(hash, target);
     if (missing) this.#miss(missing);

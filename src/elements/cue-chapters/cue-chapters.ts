@@ -257,14 +257,14 @@ export class CueChapters extends QuestionNavigatorElement {
   #copyQuestion(index: number): void {
     const t = this.#nav.model;
     if (!t?.questions[index]) return;
-    const url = withFragment(location.href, questionFragment(t, index));
+    const url = withFragment(location.href, this.#nav.deepLinks.scoped(questionFragment(t, index)));
     void this.#copy.copy('question', url, url, `Link to question ${index + 1} copied.`);
   }
 
   readonly #copyMoment = (): void => {
     const time = this.#nav.time;
     if (Number.isNaN(time)) return;
-    const url = withFragment(location.href, momentFragment(time));
+    const url = withFragment(location.href, this.#nav.deepLinks.scoped(momentFragment(time)));
     void this.#copy.copy('moment', url, url, `Link to ${formatTime(time)} copied.`);
   };
 }
