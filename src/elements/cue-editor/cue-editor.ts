@@ -26,6 +26,7 @@ export type ReplaceChoice = 'replace' | 'export' | 'cancel';
 import { Loader } from './loader.js';
 import { renderEditor } from './render.js';
 import { styles } from './cue-editor.styles.js';
+import { embedStyles } from './embed-code.js';
 
 /**
  * @summary A timing editor for transcripts: open a recording and its text (WebVTT, SRT or plain text), align automatically, then correct by ear and by eye — tap to sync, nudge, drag, split, merge — with undo, checks, autosave and export.
@@ -45,6 +46,7 @@ import { styles } from './cue-editor.styles.js';
  * @csspart notice - The notice that a saved session was restored, with its buttons.
  * @csspart replaced - The notice that a session was replaced by an opened file (also `notice`), with "Restore the previous session".
  * @csspart damaged - The notice that the saved record could not be read (also `notice`), with its download.
+ * @csspart embed - The "Embed code" dialog: the script-tag and iframe snippets for the open session, each with a copy button.
  * @csspart confirm - The dialog that asks before a file replaces changes not exported.
  * @csspart clock - The play position (minutes, seconds, milliseconds).
  * @csspart status - Notices and progress (aria-live polite).
@@ -72,7 +74,7 @@ import { styles } from './cue-editor.styles.js';
  * @cssproperty [--cue-list-height=30rem] - Cue list height.
  */
 export class CueEditor extends LitElement {
-  static override styles = styles;
+  static override styles = [styles, embedStyles];
 
   /** URL of the recording (audio or video); written by the page. A local file is opened with `openMedia`. */
   @property() src = '';

@@ -2,6 +2,7 @@ import { html, nothing } from 'lit';
 import { NUDGE_STEPS, undoLabel, redoLabel } from '../../core/editor/index.js';
 import type { CueEditor } from './cue-editor.js';
 import { remakeExport } from './export.js';
+import { renderEmbedCode } from './embed-code.js';
 import { signedMs } from './format.js';
 import { sessionToWebVTT } from '../../core/editor/index.js';
 
@@ -89,6 +90,7 @@ export function renderToolbar(el: CueEditor): unknown {
         ? html`<a part="download" download=${el._export.transcript.name} href=${el._export.transcript.href} @click=${() => exported(el, 'transcript')}>${el._export.transcript.name}</a>
             <a part="download" download=${el._export.chapters.name} href=${el._export.chapters.href} @click=${() => exported(el, 'chapters')}>${el._export.chapters.name}</a>`
         : html`<button type="button" ?disabled=${!s} @click=${() => (el._export = remakeExport(el._export, el.session, el._name))}>Export…</button>`}
+      ${renderEmbedCode(el)}
     </div>
   </div>`;
 }
