@@ -7,12 +7,14 @@ export interface EditorTabsOptions {
   id: string;
   /** Another tab took this session over: stop writing. */
   onTaken(): void;
+  /** Without the Web Locks API: another tab answered that it edits this session (this one started after it). */
+  onElsewhere(): void;
 }
 
-/** How long a tab without the Web Locks API waits for another tab to answer "who edits this?", milliseconds. */
+/** How long a tab waits before asking again for a lock that a page just closed may still hold, milliseconds. */
 export const ASK_WAIT = 300;
 
-type Message = { type: 'who' | 'here' | 'take'; from: string };
+type Message = { type: 'who' | 'here' | 'take'; from: string; to?: string };
 
 /**
  * Knows whether this tab is the one editing a session, across the tabs and
@@ -33,7 +35,8 @@ export class EditorTabsController implements ReactiveController {
   readonly #options: EditorTabsOptions;
   #channel: BroadcastChannel | null = null;
   #release: (() => void) | null = null;
-  #answers = 0;
+  /** Without locks: asked "who edits this?" and no answer yet. */
+  #asking = false;
   #connected = false;
 
   constructor(host: ReactiveControllerHost, options: EditorTabsOptions) {
@@ -62,8 +65,8 @@ export class EditorTabsController implements ReactiveController {
     return `cueline-editor:${this.#options.key()}`;
   }
 
-  #post(type: Message['type']): void {
-    this.#channel?.postMessage({ type, from: this.#options.id } satisfies Message);
+  #post(type: Message['type'], to?: string): void {
+    this.#channel?.postMessage({ type, from: this.#options.id, ...(to ? { to } : {}) } satisfies Message);
   }
 
   #listen(): void {
@@ -72,9 +75,13 @@ export class EditorTabsController implements ReactiveController {
     this.#channel.onmessage = (e: MessageEvent<Message>) => {
       const m = e.data;
       if (!m || m.from === this.#options.id) return;
-      if (m.type === 'who' && this.owning) this.#post('here');
-      else if (m.type === 'here') this.#answers++;
-      else if (m.type === 'take' && this.owning) this.#lost();
+      if (m.type === 'who' && this.owning) this.#post('here', m.from);
+      else if (m.type === 'here' && m.to === this.#options.id && this.#asking) {
+        // The other tab was here first: this one steps back (however late the answer comes).
+        this.#asking = false;
+        this.owning = false;
+        this.#options.onElsewhere();
+      } else if (m.type === 'take' && this.owning) this.#lost();
     };
   }
 
@@ -102,13 +109,15 @@ export class EditorTabsController implements ReactiveController {
     }
     else if (steal) mine = true;
     else {
-      // No locks: ask the other tabs, and take silence as "none".
-      this.#answers = 0;
+      // No locks: ask the other tabs and go on; an answer, whenever it comes, makes this tab step back.
+      this.#asking = true;
       this.#post('who');
-      await new Promise((r) => setTimeout(r, ASK_WAIT));
-      mine = this.#answers === 0;
+      mine = true;
     }
-    if (steal) this.#post('take');
+    if (steal) {
+      this.#asking = false;
+      this.#post('take');
+    }
     this.owning = mine;
     return mine;
   }

@@ -98,7 +98,7 @@ describe('<cue-editor> in two tabs on the same session', function () {
     a._autosave.paused = false;
     a._run({ type: 'text', cue: 4, text: 'Stale A' });
     await a.saved();
-    await waitFor(() => a._readOnly === 'newer-saved' || null, 'A told its write was refused');
+    expect(a._readOnly, 'A told at once its write was refused').to.equal('newer-saved');
     const stored = (await readBack(key))!;
     expect(stored.session.cues[4]!.text, 'the stale write did not land').not.to.match(/Stale A/);
     expect(stored.session.cues[3]!.text, 'B’s work intact').to.match(/From tab B$/);
@@ -129,7 +129,7 @@ describe('<cue-editor> in two tabs on the same session', function () {
     await a.saved();
     b._run({ type: 'text', cue: 1, text: 'Stale, from B' });
     await b.saved();
-    await waitFor(() => b._readOnly === 'newer-saved' || null, 'B refused');
+    expect(b._readOnly, 'B’s write refused at once').to.equal('newer-saved');
     await b.updateComplete;
     expect(notice(b)!.textContent).to.match(/Newer changes to this session were saved in another tab or window, so this tab’s latest changes were not saved over them/);
     expect(win(fb).readonlyEvents).to.deep.equal([{ readOnly: true, reason: 'newer-saved' }]);
@@ -148,7 +148,7 @@ describe('<cue-editor> in two tabs on the same session', function () {
     // A, now stale, is refused in turn.
     a._run({ type: 'text', cue: 2, text: 'A after the take-over' });
     await a.saved();
-    await waitFor(() => a._readOnly === 'newer-saved' || null, 'A refused');
+    expect(a._readOnly, 'A refused at once').to.equal('newer-saved');
     stored = (await readBack(key))!;
     expect(stored.session.cues[2]!.text).not.to.match(/take-over/);
   });

@@ -146,7 +146,7 @@ export class CueEditor extends LitElement {
     onStale: () => setReadOnly(this, 'newer-saved'),
     onJournalDamaged: (problem, kept) => (this._damagedJournal = damagedJournal(this.storageKey, problem, kept)),
   });
-  readonly _tabs = new EditorTabsController(this, { key: () => this.storageKey, id: this._autosave.owner, onTaken: () => setReadOnly(this, 'taken-over') });
+  readonly _tabs = new EditorTabsController(this, { key: () => this.storageKey, id: this._autosave.owner, onTaken: () => setReadOnly(this, 'taken-over'), onElsewhere: () => setReadOnly(this, 'open-elsewhere') });
   readonly _clock = new MediaClockController(this, { onTime: (t) => this.#onTime(t) });
   readonly _loader = new Loader(this);
   readonly _align = new AlignRunner(this);
