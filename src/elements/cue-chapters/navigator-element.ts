@@ -37,8 +37,18 @@ export abstract class QuestionNavigatorElement extends LitElement {
   /** Written by media-chrome (read-only input). */
   @property({ type: Boolean, attribute: 'mediapaused' }) mediaPaused: boolean | undefined;
 
+  /** media-chrome writes its state 4 times a second: that alone changes nothing rendered (the navigator reads its media), so no render. */
+  protected override shouldUpdate(changed: PropertyValues<this>): boolean {
+    if (!this.hasUpdated || !changed.size || ![...changed.keys()].every((k) => k === 'mediaCurrentTime' || k === 'mediaPaused')) return true;
+    this.#nav?.refresh();
+    return false;
+  }
+
+  #nav: QuestionNavigatorController | null = null;
+
   /** Hands the binding properties to the element's navigator controller; call from `willUpdate`. */
   protected configureNavigator(nav: QuestionNavigatorController, changed: PropertyValues<this>): void {
+    this.#nav = nav;
     nav.configure({
       mediaId: this.htmlFor,
       controllerId: this.mediaController,

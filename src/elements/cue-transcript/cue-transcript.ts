@@ -1,6 +1,7 @@
 import { LitElement, html, nothing, type PropertyValues } from 'lit';
 import { property, state } from 'lit/decorators.js';
 import { activeCueIndex, cueIndexAtOrBefore, questionIndexAt, type Transcript } from '../../core/transcript/index.js';
+import { nextTranscriptChange } from '../../core/transcript/boundaries.js';
 import { CopyLinkController } from '../../controllers/copy-link.js';
 import { FollowScrollController } from '../../controllers/follow-scroll.js';
 import { MediaBindingController } from '../../controllers/media-binding.js';
@@ -169,6 +170,11 @@ export class CueTranscript extends LitElement {
   readonly #marks = new ActiveMarks();
   readonly #media = new MediaBindingController(this, {
     onTime: (time) => this.#onTime(time),
+    // The clock sleeps until the next cue, word or question boundary.
+    nextChange: (time) => {
+      const t = this._model;
+      return t && this.#marks.transcript === t ? nextTranscriptChange(t, time + SLACK) - SLACK : Number.POSITIVE_INFINITY;
+    },
     onMedia: () => this.#syncSource(),
     onMediaError: (message) => {
       this._mediaError = message ?? '';
@@ -186,8 +192,12 @@ export class CueTranscript extends LitElement {
     onActivate: (i, el) => this.#activate(i, el),
   });
   readonly #press = new PressActivationController(this, {
-    itemFrom: (path) => this.#cueFrom(path),
-    onActivate: (el) => this.#activate(Number(el.dataset['cue']), el),
+    itemFrom: (path) => this.#cueFrom(path, true),
+    // A word of a cue with inline timestamps seeks to the word, the rest of a cue to its start.
+    onActivate: (el) => {
+      const cue = el.closest<HTMLElement>('[data-cue]');
+      if (cue) this.#activate(Number(cue.dataset['cue']), cue, Number(el.dataset['seg'] ?? 0));
+    },
   });
   readonly #copy = new CopyLinkController(this);
   readonly #passage = new PassageCopyController(this, this.#copy, () => this._model);
@@ -286,15 +296,24 @@ export class CueTranscript extends LitElement {
     this.#follow.showAtTop(section, true, section.querySelector('[data-cue]'));
   }
 
+  /** media-chrome writes its state 4 times a second: that alone changes nothing rendered, so it is applied without a render. */
+  protected override shouldUpdate(changed: PropertyValues<this>): boolean {
+    if (!this.hasUpdated || !changed.size || ![...changed.keys()].every((k) => k === 'mediaCurrentTime' || k === 'mediaPaused')) return true;
+    this.#mediaState();
+    return false;
+  }
+
+  #mediaState(): void {
+    // media-chrome reports at timeupdate pace: read its media directly once there is one.
+    this.#media.refresh();
+    const time = this.mediaCurrentTime;
+    if (!this.#media.media && typeof time === 'number' && Number.isFinite(time)) this.#onTime(time);
+  }
+
   protected override willUpdate(changed: PropertyValues<this>): void {
     if (changed.has('htmlFor')) this.#media.mediaId = this.htmlFor;
     if (changed.has('mediaController')) this.#media.controllerId = this.mediaController;
-    if (changed.has('mediaCurrentTime') || changed.has('mediaPaused')) {
-      // media-chrome reports at timeupdate pace: read its media directly once there is one.
-      this.#media.refresh();
-      const time = this.mediaCurrentTime;
-      if (!this.#media.media && typeof time === 'number' && Number.isFinite(time)) this.#onTime(time);
-    }
+    if (changed.has('mediaCurrentTime') || changed.has('mediaPaused')) this.#mediaState();
     if (changed.has('src') || changed.has('chapters') || changed.has('transcript')) this.#syncSource();
     if (changed.has('noFollow') && changed.get('noFollow') === true) this.resumeFollow();
     // The host is the region, so a page can name it with aria-labelledby on the element itself.
@@ -344,6 +363,7 @@ export class CueTranscript extends LitElement {
       this.#roving.reset(this.#marks.cues[0]);
       this.#search.refresh();
       this.#applyTime(false);
+      this.#media.replan();
       const el = this.#nowElement();
       if (el && this.following) this.#follow.reveal(el, false);
     }
@@ -431,7 +451,7 @@ export class CueTranscript extends LitElement {
     this.#applyTime(true);
   }
 
-  /** Per frame: two binary searches, then only the elements whose state changed are touched. */
+  /** At each boundary (and seek): two binary searches, then only the elements whose state changed are touched. */
   #applyTime(notify: boolean): void {
     const t = this._model;
     if (!t || this.#marks.transcript !== t) return;
@@ -463,15 +483,17 @@ export class CueTranscript extends LitElement {
     return this.#marks.cues[Math.max(0, i)];
   }
 
-  #activate(index: number, el: HTMLElement): void {
+  /** The reader chose cue `index` (its word `seg`, segment k following the k-th inline timestamp; 0: the cue's start). */
+  #activate(index: number, el: HTMLElement, seg = 0): void {
     const cue = this._model?.cues[index];
     if (!cue) return;
-    const detail: CueActivateDetail = { cue, cueIndex: index, time: cue.startTime };
+    const time = cue.timed[seg - 1]?.time ?? cue.startTime;
+    const detail: CueActivateDetail = { cue, cueIndex: index, time };
     const event = new CustomEvent('cue-activate', { detail, bubbles: true, composed: true, cancelable: true });
     if (!this.dispatchEvent(event)) return;
     this.#roving.setTabStop(el);
     this.#follow.resume();
-    this.#seek(cue.startTime);
+    this.#seek(time);
   }
 
   #seek(time: number): void {
@@ -499,10 +521,14 @@ export class CueTranscript extends LitElement {
     this.#roving.handleKeydown(e);
   };
 
-  #cueFrom(path: readonly EventTarget[]): HTMLElement | null {
+  /** The cue in `path`, or with `word`, the timed word of a cue when the path has one. */
+  #cueFrom(path: readonly EventTarget[], word = false): HTMLElement | null {
+    let seg: HTMLElement | null = null;
     for (const n of path) {
       if (n === this.#box) return null;
-      if (n instanceof HTMLElement && n.dataset['cue'] !== undefined) return n;
+      if (!(n instanceof HTMLElement)) continue;
+      if (word && !seg && n.dataset['seg'] !== undefined) seg = n;
+      if (n.dataset['cue'] !== undefined) return seg ?? n;
     }
     return null;
   }
