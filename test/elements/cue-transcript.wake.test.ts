@@ -9,7 +9,9 @@
 import { expect, fixture, html } from '@open-wc/testing';
 import { executeServerCommand, sendKeys, sendMouse } from '@web/test-runner-commands';
 import { DOUBLE_CLICK_MS } from '../../src/controllers/press-activation.js';
+import 'media-chrome';
 import '../../src/elements/cue-transcript/define.js';
+import '../../src/elements/cue-chapters/define.js';
 import type { CueTranscript } from '../../src/elements/cue-transcript/cue-transcript.js';
 import * as clock from '../../src/controllers/media-clock.js';
 import { activeCueIndex, type Transcript } from '../../src/core/transcript/index.js';
@@ -260,5 +262,46 @@ describe('<cue-transcript> words with inline timestamps', () => {
     await sendKeys({ press: 'ArrowDown' });
     await sendKeys({ press: 'Enter' });
     await waitFor(() => Math.abs(video.currentTime - 3) < 0.01, 'video at 3 s, cue 1 start');
+  });
+});
+
+describe('<cue-transcript> and <cue-chapters> inside a <media-controller>', () => {
+  it("GOOD: media-chrome's 4-per-second state writes do not re-render them, and our clock sleeps between boundaries", async () => {
+    const root = await fixture<HTMLDivElement>(html`<div>
+      <media-controller id="mc">
+        <video id="v" slot="media" src=${CLIP} muted preload="auto" playsinline></video>
+        <media-control-bar><media-play-button></media-play-button><media-time-range></media-time-range></media-control-bar>
+        <cue-chapters transcript="t" noautohide></cue-chapters>
+        <cue-transcript id="t" src=${WORDS} noautohide style="max-height: 200px"></cue-transcript>
+      </media-controller>
+    </div>`);
+    const el = root.querySelector('cue-transcript')!;
+    const nav = root.querySelector('cue-chapters')!;
+    const video = root.querySelector('video')!;
+    await rendered(el);
+    await metadata(video);
+    let renders = 0;
+    for (const host of [el, nav] as unknown as { render(): unknown }[]) {
+      const render = host.render;
+      host.render = function (this: unknown) {
+        renders++;
+        return render.call(this);
+      };
+    }
+    await seek(video, 9.1);
+    await video.play();
+    await until(() => video.currentTime >= 9.4, 'played into the quiet cue');
+    renders = 0;
+    const frames = stats().frames;
+    const before = el.mediaCurrentTime;
+    const navBefore = (nav as unknown as { mediaCurrentTime: number }).mediaCurrentTime;
+    await until(() => video.currentTime >= 12.4, 'played to 12.4 s');
+    video.pause();
+    // media-chrome did write its state (as properties) meanwhile.
+    expect(el.mediaCurrentTime, 'mediaCurrentTime written to the transcript').to.be.above(before!);
+    expect((nav as unknown as { mediaCurrentTime: number }).mediaCurrentTime, 'and to the navigator').to.be.above(navBefore);
+    expect(renders, 'renders of the transcript and the navigator').to.equal(0);
+    expect(stats().frames - frames, 'clock frame callbacks').to.equal(0);
+    expect(key(shown(el))).to.equal('3:1');
   });
 });

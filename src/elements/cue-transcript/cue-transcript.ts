@@ -147,10 +147,29 @@ export class CueTranscript extends LitElement {
   @property({ attribute: false }) transcript: Transcript | null = null;
 
   /** Seconds; written by media-chrome (read-only input). Used when no media element can be read directly. */
-  @property({ type: Number, attribute: 'mediacurrenttime' }) mediaCurrentTime: number | undefined;
+  @property({ type: Number, attribute: 'mediacurrenttime', noAccessor: true })
+  get mediaCurrentTime(): number | undefined {
+    return this.#mediaTime;
+  }
+  set mediaCurrentTime(value: number | undefined) {
+    const old = this.#mediaTime;
+    this.#mediaTime = value;
+    this.#mediaStateSet('mediaCurrentTime', old, value);
+  }
 
   /** Written by media-chrome (read-only input). */
-  @property({ type: Boolean, attribute: 'mediapaused' }) mediaPaused: boolean | undefined;
+  @property({ type: Boolean, attribute: 'mediapaused', noAccessor: true })
+  get mediaPaused(): boolean | undefined {
+    return this.#mediaPausedValue;
+  }
+  set mediaPaused(value: boolean | undefined) {
+    const old = this.#mediaPausedValue;
+    this.#mediaPausedValue = value;
+    this.#mediaStateSet('mediaPaused', old, value);
+  }
+
+  #mediaTime: number | undefined;
+  #mediaPausedValue: boolean | undefined;
 
   @state() private _model: Transcript | null = null;
   @state() private _problems: CueSourceProblem[] = [];
@@ -296,11 +315,11 @@ export class CueTranscript extends LitElement {
     this.#follow.showAtTop(section, true, section.querySelector('[data-cue]'));
   }
 
-  /** media-chrome writes its state 4 times a second: that alone changes nothing rendered, so it is applied without a render. */
-  protected override shouldUpdate(changed: PropertyValues<this>): boolean {
-    if (!this.hasUpdated || !changed.size || ![...changed.keys()].every((k) => k === 'mediaCurrentTime' || k === 'mediaPaused')) return true;
-    this.#mediaState();
-    return false;
+  /** media-chrome writes its state 4 times a second: that changes nothing rendered, so once rendered it is applied without a render. */
+  #mediaStateSet(name: 'mediaCurrentTime' | 'mediaPaused', old: unknown, value: unknown): void {
+    if (old === value) return;
+    if (this.hasUpdated) this.#mediaState();
+    else this.requestUpdate(name, old);
   }
 
   #mediaState(): void {
