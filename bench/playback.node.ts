@@ -77,7 +77,8 @@ function readTrace(events: TraceEvent[], changesWall: number[], wall: [number, n
   const iv = (pred: (e: TraceEvent) => boolean): [number, number][] => onMain.filter(pred).map((e) => [e.ts, e.ts + e.dur!]);
   const busy = union(iv((e) => TASK.has(e.name)), lo, hi) / 1000;
   const script = union(iv((e) => SCRIPT.has(e.name)), lo, hi) / 1000;
-  const frames = events.filter((e) => e.pid === pid && e.name === 'BeginMainFrame' && e.ts >= lo && e.ts < hi).map((e) => e.ts);
+  // A frame the main thread produced (style, layout, paint, commit): DevTools' own marker of one.
+  const frames = events.filter((e) => e.pid === pid && e.tid === tid && e.name === 'BeginMainThreadFrame' && e.ts >= lo && e.ts < hi).map((e) => e.ts);
   // Quiet stretches: between highlight changes, 150 ms clear of each (wall clock, mapped through the marks).
   const toTs = (w: number): number => lo + (w - wall[0]) * 1000;
   const cuts = [wall[0], ...changesWall, wall[1]].map(toTs);
@@ -163,7 +164,7 @@ export default async (): Promise<string> => {
     return lo.toFixed(digits) === hi.toFixed(digits) ? lo.toFixed(digits) : `${lo.toFixed(digits)}-${hi.toFixed(digits)}`;
   };
   const out: string[] = [
-    `Chromium ${version}, headless; ${REPS} interleaved round(s) of ${SECONDS} s of real playback per page (1x), then ten seeks while playing. Lag = media time when the highlight changed minus the boundary (all rounds pooled). Script / busy = main-thread milliseconds per second of playback from a performance trace (ranges over rounds). Frames/s = BeginMainFrame per second, overall and in the stretches between changes (150 ms clear of each).`,
+    `Chromium ${version}, headless; ${REPS} interleaved round(s) of ${SECONDS} s of real playback per page (1x), then ten seeks while playing. Lag = media time when the highlight changed minus the boundary (all rounds pooled). Script / busy = main-thread milliseconds per second of playback from a performance trace (ranges over rounds). Frames/s = main-thread frames (BeginMainThreadFrame) per second, overall and in the stretches between changes (150 ms clear of each).`,
   ];
   for (const size of SIZES) {
     const rows = KINDS.map((kind) => {

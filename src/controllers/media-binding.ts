@@ -77,6 +77,11 @@ export class MediaBindingController implements ReactiveController {
     return this.#clock.time;
   }
 
+  /** Reads the media's time now and reports it. */
+  sync(): void {
+    this.#clock.sync();
+  }
+
   /** What `nextChange` answers has changed (new content): plans the next wake-up again. */
   replan(): void {
     this.#clock.replan();

@@ -197,6 +197,35 @@ describe('<cue-transcript> wakes at boundaries only', () => {
     await waitFor(() => shown(el).cue === 4, 'cue 4 after the quiet stretch');
   });
 
+  it('GOOD: off screen, the words are not lit one by one (no frames between cue boundaries); back in view they catch up', async () => {
+    const root = await fixture<HTMLDivElement>(html`<div>
+      <div style="height: 3000px">An article above the transcript.</div>
+      <cue-transcript for="v" src=${WORDS} style="max-height: 200px"></cue-transcript>
+      <video id="v" src=${CLIP} muted preload="auto" playsinline width="80" height="45"></video>
+    </div>`);
+    const el = root.querySelector('cue-transcript')!;
+    const video = root.querySelector('video')!;
+    const t = (await rendered(el), el.loadedTranscript!);
+    await metadata(video);
+    document.scrollingElement!.scrollTop = 0;
+    await sleep(200);
+    await seek(video, 3.1);
+    await video.play();
+    await until(() => video.currentTime >= 3.2, 'playing in cue 1');
+    const frames = stats().frames;
+    await until(() => video.currentTime >= 4.9, 'played past two word boundaries');
+    const offScreen = stats().frames - frames;
+    expect(offScreen, 'clock frame callbacks while off screen, between cue boundaries').to.equal(0);
+    el.scrollIntoView();
+    await waitFor(() => same(shown(el), expected(t, video.currentTime)), 'words caught up once in view');
+    const before = stats().frames;
+    await until(() => video.currentTime >= 5.3, 'played past the word at 5.1 s, in view');
+    video.pause();
+    expect(key(shown(el))).to.equal('1:4');
+    expect(stats().frames - before, 'in view, the word boundary is caught with frames').to.be.above(0);
+    document.scrollingElement!.scrollTop = 0;
+  });
+
   it('GOOD: a paused transcript schedules nothing', async () => {
     const { video } = await page();
     await seek(video, 10);

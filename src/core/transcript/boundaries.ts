@@ -8,18 +8,21 @@ import type { Transcript } from './types.js';
  * one binary search, so a player can sleep until the next one.
  */
 const cache = new WeakMap<Transcript, Float64Array>();
+const cueCache = new WeakMap<Transcript, Float64Array>();
 
-export function transcriptBoundaries(t: Transcript): Float64Array {
-  let out = cache.get(t);
+/** @param words - with the inline word timestamps (false: cues and questions only). */
+export function transcriptBoundaries(t: Transcript, words = true): Float64Array {
+  const store = words ? cache : cueCache;
+  let out = store.get(t);
   if (out) return out;
   const all: number[] = [];
   for (const c of t.cues) {
     all.push(c.startTime, c.endTime);
-    for (const w of c.timed) if (w.time > c.startTime && w.time < c.endTime) all.push(w.time);
+    if (words) for (const w of c.timed) if (w.time > c.startTime && w.time < c.endTime) all.push(w.time);
   }
   for (const q of t.questions) all.push(q.startTime, q.endTime);
   out = uniqueSorted(all);
-  cache.set(t, out);
+  store.set(t, out);
   return out;
 }
 
@@ -35,9 +38,12 @@ export function nextAfter(sorted: Float64Array, time: number): number {
   return lo < sorted.length ? sorted[lo]! : Number.POSITIVE_INFINITY;
 }
 
-/** The next moment after `time` (seconds) at which the active cue, word, paragraph or question of `t` can change; Infinity when none can. */
-export function nextTranscriptChange(t: Transcript, time: number): number {
-  return nextAfter(transcriptBoundaries(t), time);
+/**
+ * The next moment after `time` (seconds) at which the active cue, paragraph or question of `t`
+ * can change, or with `words` also the spoken words of a cue; Infinity when none can.
+ */
+export function nextTranscriptChange(t: Transcript, time: number, words = true): number {
+  return nextAfter(transcriptBoundaries(t, words), time);
 }
 
 const questionCache = new WeakMap<Transcript, Float64Array>();

@@ -5,6 +5,7 @@ import { nextTranscriptChange } from '../../core/transcript/boundaries.js';
 import { CopyLinkController } from '../../controllers/copy-link.js';
 import { FollowScrollController } from '../../controllers/follow-scroll.js';
 import { MediaBindingController } from '../../controllers/media-binding.js';
+import { OnScreenController } from '../../controllers/on-screen.js';
 import { PassageCopyController } from '../../controllers/passage-copy.js';
 import { PressActivationController } from '../../controllers/press-activation.js';
 import { RovingFocusController } from '../../controllers/roving-focus.js';
@@ -189,16 +190,21 @@ export class CueTranscript extends LitElement {
   readonly #marks = new ActiveMarks();
   readonly #media = new MediaBindingController(this, {
     onTime: (time) => this.#onTime(time),
-    // The clock sleeps until the next cue, word or question boundary.
+    // The clock sleeps until the next cue or question boundary, or word boundary while the viewer can see the words.
     nextChange: (time) => {
       const t = this._model;
-      return t && this.#marks.transcript === t ? nextTranscriptChange(t, time + SLACK) - SLACK : Number.POSITIVE_INFINITY;
+      return t && this.#marks.transcript === t ? nextTranscriptChange(t, time + SLACK, this.#onScreen.visible) - SLACK : Number.POSITIVE_INFINITY;
     },
     onMedia: () => this.#syncSource(),
     onMediaError: (message) => {
       this._mediaError = message ?? '';
       if (message) this.#queue('cue-error', mediaFailure(message, this.#media.media) satisfies CueErrorDetail);
     },
+  });
+  /** Off screen, the words of a cue are not lit one by one: back in view, they catch up at once. */
+  readonly #onScreen = new OnScreenController(this, () => {
+    this.#media.sync();
+    this.#media.replan();
   });
   readonly #follow = new FollowScrollController(this);
   readonly #roving = new RovingFocusController(this, {
