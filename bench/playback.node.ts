@@ -27,10 +27,11 @@ interface TraceEvent {
 const SECONDS = Number(process.env['PLAYBACK_SECONDS'] ?? 15);
 const REPS = Number(process.env['PLAYBACK_REPS'] ?? 2);
 const SIZES = (process.env['PLAYBACK_SIZES'] ?? 'seed,2000,20000').split(',');
-const KINDS = ['bare', 'demo', 'timeupdate', 'timer'] as const;
+const KINDS = ['bare', 'demo', 'chrome', 'timeupdate', 'timer'] as const;
 const LABEL: Record<(typeof KINDS)[number], string> = {
   bare: 'Cueline, <cue-transcript> on <video controls>',
   demo: 'Cueline, demo layout (media-chrome)',
+  chrome: 'the same media-chrome player alone (no Cueline)',
   timeupdate: 'baseline: timeupdate only',
   timer: 'baseline: timer to next boundary (as Hyperaudio Lite)',
 };
@@ -170,13 +171,14 @@ export default async (): Promise<string> => {
     const rows = KINDS.map((kind) => {
       const runs = results.get(`${size}|${kind}`) ?? [];
       const s = summarize(runs.flatMap((r) => r.lags));
+      const none = kind === 'chrome';
       return {
         page: LABEL[kind],
-        boundaries: s.n,
-        'lag p50 ms': s.p50,
-        'lag p95 ms': s.p95,
-        'lag max ms': s.max,
-        'wrong after 10 seeks': runs.map((r) => r.wrong).join(', '),
+        boundaries: none ? '-' : s.n,
+        'lag p50 ms': none ? '-' : s.p50,
+        'lag p95 ms': none ? '-' : s.p95,
+        'lag max ms': none ? '-' : s.max,
+        'wrong after 10 seeks': none ? '-' : runs.map((r) => r.wrong).join(', '),
         'script ms/s': range(runs.map((r) => r.trace.scriptMsPerS)),
         'busy ms/s': range(runs.map((r) => r.trace.busyMsPerS)),
         'frames/s': range(runs.map((r) => r.trace.framesPerS)),

@@ -1,6 +1,7 @@
 /**
  * One page of the playback bench (bench/playback.node.ts loads it once per
- * page kind): `?kind=` bare | demo | timeupdate | timer, `&cues=` seed | N.
+ * page kind): `?kind=` bare | demo | chrome | timeupdate | timer, `&cues=` seed | N
+ * (`chrome`: the demo's media-chrome player alone, no Cueline element, to tell its cost from ours).
  * It builds the page, then exposes `window.bench` for the driver: play for a
  * while recording every highlight change against media time, then seek ten
  * times while playing and count wrong highlights.
@@ -85,7 +86,7 @@ async function build(t: Transcript): Promise<Page> {
     await el.updateComplete;
     return { video: v, current: () => el.activeCueIndex, root: el.shadowRoot! };
   }
-  if (kind === 'demo') {
+  if (kind === 'demo' || kind === 'chrome') {
     // The demo's layout: media-chrome's player with its controls and our menu, the navigator, the transcript.
     const mc = document.createElement('media-controller');
     mc.id = 'player';
@@ -115,6 +116,12 @@ async function build(t: Transcript): Promise<Page> {
     el.setAttribute('for', 'v');
     el.setAttribute('mediacontroller', 'player');
     el.transcript = t;
+    if (kind === 'chrome') {
+      // The same media-chrome player alone (menu left out): what media-chrome costs without us.
+      menu.remove();
+      document.body.append(mc);
+      return { video: v, current: () => -1, root: mc };
+    }
     document.body.append(mc, nav, el);
     await el.updateComplete;
     return { video: v, current: () => el.activeCueIndex, root: el.shadowRoot! };
