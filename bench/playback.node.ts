@@ -10,7 +10,7 @@
  * main-thread frames per second in the stretches where nothing changes.
  *
  * `npm run bench -- playback`; PLAYBACK_SECONDS (default 15) per run,
- * PLAYBACK_REPS (default 2) interleaved rounds, PLAYBACK_SIZES (seed,2000,20000).
+ * PLAYBACK_REPS (default 2) interleaved rounds, PLAYBACK_SIZES (seed,2000,20000), PLAYBACK_KINDS (all).
  */
 import { summarize, table } from './lib/stats.js';
 
@@ -27,8 +27,9 @@ interface TraceEvent {
 const SECONDS = Number(process.env['PLAYBACK_SECONDS'] ?? 15);
 const REPS = Number(process.env['PLAYBACK_REPS'] ?? 2);
 const SIZES = (process.env['PLAYBACK_SIZES'] ?? 'seed,2000,20000').split(',');
-const KINDS = ['bare', 'demo', 'chrome', 'timeupdate', 'timer'] as const;
-const LABEL: Record<(typeof KINDS)[number], string> = {
+const ALL_KINDS = ['bare', 'demo', 'chrome', 'timeupdate', 'timer'] as const;
+const KINDS = ALL_KINDS.filter((k) => (process.env['PLAYBACK_KINDS'] ?? ALL_KINDS.join(',')).split(',').includes(k));
+const LABEL: Record<(typeof ALL_KINDS)[number], string> = {
   bare: 'Cueline, <cue-transcript> on <video controls>',
   demo: 'Cueline, demo layout (media-chrome)',
   chrome: 'the same media-chrome player alone (no Cueline)',
@@ -138,7 +139,7 @@ export default async (): Promise<string> => {
           const page = await browser.newPage();
           await page.setViewport({ width: 1280, height: 900 });
           page.on('pageerror', (e: Error) => process.stderr.write(`  [page error] ${e.message}\n`));
-          await page.goto(`${server.url}/bench/playback.html?kind=${kind}&cues=${size}`);
+          await page.goto(`${server.url}/bench/playback.html?kind=${kind}&cues=${size}`, { waitUntil: 'domcontentloaded', timeout: 180_000 });
           await page.waitForFunction(() => document.title === 'ready', { timeout: 180_000 });
           await page.evaluate(() => (window as any).bench.prepare());
           await page.tracing.start({
