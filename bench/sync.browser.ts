@@ -91,7 +91,7 @@ export default async (): Promise<string> => {
     'max ms': s.max,
   });
   return `${played.toFixed(1)} s of real playback from ${start.toFixed(1)} s (seed recording, ${model.cues.length} cues). Lag = media time when the highlight changed minus the cue boundary.\n\n${table([
-    row('<cue-transcript> (per animation frame)', a),
+    row('<cue-transcript> (wakes at each boundary)', a),
     row('baseline: timeupdate only', b),
   ])}\n\np95 ratio baseline / cue-transcript: ${(b.p95 / Math.max(a.p95, 0.001)).toFixed(1)}x. Target: p95 within one frame (17 ms).`;
 };

@@ -6,8 +6,10 @@ import { MediaClockController, isMediaLike, type MediaLike } from './media-clock
 type Host = ReactiveControllerHost & HTMLElement;
 
 export interface MediaBindingOptions {
-  /** Media time, seconds: every frame while playing, at once on a seek. */
+  /** Media time, seconds: at once on a seek, and while playing on the first frame at or after each moment `nextChange` names. */
   onTime(time: number): void;
+  /** The next media time after `time` at which what `onTime` derives can change (Infinity: none); see `MediaClockOptions.nextChange`. */
+  nextChange?(time: number): number;
   /** The media element read from changed (bound, unbound, or its source changed). */
   onMedia?(media: MediaLike | null): void;
   /** The media cannot be played (`message` says why, for a viewer), or can again (`null`). */
@@ -17,8 +19,8 @@ export interface MediaBindingOptions {
 /**
  * Binds an element to media the way `<cue-transcript>` does: `for="ID"` names
  * a media element, else a media-chrome `<media-controller>` (enclosing, or
- * named by `mediacontroller="ID"`) gives its media; a frame clock reads the
- * time. Seeks go straight to a `for` element, else to media-chrome as a
+ * named by `mediacontroller="ID"`) gives its media; the media clock reads the
+ * time when something can change (see `nextChange`). Seeks go straight to a `for` element, else to media-chrome as a
  * `mediaseekrequest`. Composes the shared id-ref, media-chrome-link and clock
  * controllers.
  */
@@ -36,6 +38,7 @@ export class MediaBindingController implements ReactiveController {
     this.#link = new MediaChromeLinkController(host, () => this.#bind());
     this.#clock = new MediaClockController(host, {
       onTime: (time) => this.#options.onTime(time),
+      ...(options.nextChange ? { nextChange: options.nextChange } : {}),
       onSourceChange: (media) => this.#options.onMedia?.(media),
       onMediaError: (message) => this.#options.onMediaError?.(message),
     });
@@ -72,6 +75,16 @@ export class MediaBindingController implements ReactiveController {
   /** Last media time read, seconds (NaN before the first). */
   get time(): number {
     return this.#clock.time;
+  }
+
+  /** Reads the media's time now and reports it. */
+  sync(): void {
+    this.#clock.sync();
+  }
+
+  /** What `nextChange` answers has changed (new content): plans the next wake-up again. */
+  replan(): void {
+    this.#clock.replan();
   }
 
   /** Re-reads the media (after media-chrome reported state, e.g. once its media is attached). */

@@ -18,8 +18,18 @@ export function isMediaLike(value: unknown): value is MediaLike {
 }
 
 export interface MediaClockOptions {
-  /** The media time in seconds, reported whenever it changed: every frame while playing, at once on a seek. */
+  /**
+   * The media time in seconds, reported whenever it changed: at once on a seek, on the
+   * media's own `timeupdate`, and, while playing, on the first frame at or after each
+   * moment `nextChange` named (every frame when there is no `nextChange`).
+   */
   onTime(time: number): void;
+  /**
+   * The next media time (seconds, after `time`) at which what `onTime` derives can change, or
+   * Infinity when nothing can until a seek. With it the clock sleeps between those moments
+   * instead of reading the time every frame. Called again after every report; must be cheap.
+   */
+  nextChange?(time: number): number;
   /** The media's source changed (`emptied`, `loadstart`): whatever was derived from it is stale. */
   onSourceChange?(media: MediaLike): void;
   /** The media failed to load or decode (`message` says so for a viewer), or recovered (`null`). */
@@ -47,16 +57,171 @@ export function mediaErrorMessage(media: MediaLike): string | null {
 
 /** Events after which a paused media element's time may have moved. */
 const STILL_EVENTS = ['pause', 'ended', 'seeking', 'seeked', 'timeupdate', 'loadedmetadata', 'durationchange'];
-const PLAY_EVENTS = ['play', 'playing'];
 const SOURCE_EVENTS = ['emptied', 'loadstart'];
+/** Events after which the wake-up plan may be wrong: the time jumped, the rate changed, playback stopped, stalled or resumed. */
+const PLAN_EVENTS = ['play', 'playing', 'pause', 'ended', 'seeking', 'seeked', 'ratechange', 'waiting', 'timeupdate', 'emptied', 'loadedmetadata'];
 
 /**
- * Reads a media element's time once per animation frame while it plays, so
- * highlighting is frame-accurate instead of following `timeupdate`'s 4 Hz;
- * while paused, it reacts to seeks as they happen and schedules nothing.
+ * Wall-clock milliseconds before a planned moment at which the timer hands over to a
+ * frame loop, which then catches the first frame at or after it. Covers a timer that
+ * fires a frame late and media time that runs a little slower than the wall clock.
+ */
+export const LEAD_MS = 40;
+/** Frames a frame loop waits for a moment that does not come (the media stopped without saying so) before giving up until the next `timeupdate`. */
+const MAX_CONFIRM_FRAMES = 45;
+
+interface Member {
+  /** Next moment to wake for after `time`; `time` itself (or less) for every frame. */
+  next(time: number): number;
+  /** Read the time now. */
+  wake(): void;
+}
+
+/** Frame and timer callbacks run by the clocks, for tests and benches that count them (`clockStats.frames`). */
+export const clockStats = { frames: 0, timers: 0 };
+
+/**
+ * One wake-up plan per media element, shared by every clock reading it: the
+ * transcript, the navigator and the menu each name their next moment, and
+ * one timer wakes them all for the earliest; near it, one frame loop runs
+ * until the media reaches it. Between moments the page does nothing.
  *
- * The loop runs only while the media plays and the host is connected: a
- * paused, ended or unbound clock has no pending frame. All media listeners
+ * Why frames, not `requestVideoFrameCallback`: a talk's video is often a
+ * slide at a few frames per second, or audio only, or hidden; a video frame
+ * callback then comes late or never, while the words follow the audio clock
+ * that `currentTime` reads on every display frame.
+ */
+class WakePlan {
+  readonly members = new Set<Member>();
+  readonly #media: MediaLike;
+  readonly #abort = new AbortController();
+  #timer = 0;
+  #frame = 0;
+  #confirming = 0;
+  /** The moment the frame loop is waiting for. */
+  #target = Number.NaN;
+  #waiting = false;
+
+  constructor(media: MediaLike) {
+    this.#media = media;
+    const opts = { signal: this.#abort.signal };
+    for (const type of PLAN_EVENTS) {
+      media.addEventListener(type, (e) => {
+        if (e.type === 'waiting') this.#waiting = true;
+        else if (e.type !== 'timeupdate' && e.type !== 'ratechange') this.#waiting = false;
+        // Each event gives a frame loop that gave up another chance.
+        this.#target = Number.NaN;
+        this.plan();
+      }, opts);
+    }
+  }
+
+  dispose(): void {
+    this.#abort.abort();
+    this.#cancel();
+  }
+
+  /** Schedules the next wake-up from the media's time and rate (or none). */
+  plan(): void {
+    clearTimeout(this.#timer);
+    this.#timer = 0;
+    const media = this.#media;
+    const rate = (media as Partial<HTMLMediaElement>).playbackRate ?? 1;
+    if (media.paused || this.#waiting || !this.members.size || !(rate > 0)) return this.#cancel();
+    const time = media.currentTime;
+    let next = Number.POSITIVE_INFINITY;
+    for (const m of this.members) next = Math.min(next, m.next(time));
+    if (next <= time) {
+      // A member wants every frame.
+      this.#confirming = 0;
+      this.#loop();
+      return;
+    }
+    if (next !== this.#target) {
+      this.#target = next;
+      this.#confirming = 0;
+    }
+    if (next === Number.POSITIVE_INFINITY) return this.#cancel();
+    const wait = ((next - time) / rate) * 1000 - LEAD_MS;
+    if (wait > 0) {
+      this.#cancelFrame();
+      this.#timer = window.setTimeout(this.#onTimer, wait);
+      return;
+    }
+    this.#loop();
+  }
+
+  #loop(): void {
+    if (this.#frame) return;
+    if (this.#confirming++ > MAX_CONFIRM_FRAMES) return;
+    this.#frame = requestAnimationFrame(this.#onFrame);
+  }
+
+  readonly #onTimer = (): void => {
+    this.#timer = 0;
+    clockStats.timers++;
+    this.#wakeAll();
+  };
+
+  readonly #onFrame = (): void => {
+    this.#frame = 0;
+    clockStats.frames++;
+    this.#wakeAll();
+  };
+
+  #wakeAll(): void {
+    for (const m of this.members) m.wake();
+    this.plan();
+  }
+
+  #cancelFrame(): void {
+    if (this.#frame) cancelAnimationFrame(this.#frame);
+    this.#frame = 0;
+    this.#confirming = 0;
+  }
+
+  #cancel(): void {
+    clearTimeout(this.#timer);
+    this.#timer = 0;
+    this.#cancelFrame();
+  }
+}
+
+const plans = new WeakMap<MediaLike, WakePlan>();
+
+function join(media: MediaLike, member: Member): WakePlan {
+  let plan = plans.get(media);
+  if (!plan) {
+    plan = new WakePlan(media);
+    plans.set(media, plan);
+  }
+  plan.members.add(member);
+  plan.plan();
+  return plan;
+}
+
+function leave(media: MediaLike, member: Member): void {
+  const plan = plans.get(media);
+  if (!plan) return;
+  plan.members.delete(member);
+  if (plan.members.size) plan.plan();
+  else {
+    plan.dispose();
+    plans.delete(media);
+  }
+}
+
+/**
+ * Reports a media element's time exactly when it matters: at once on a seek
+ * or a pause, and, while playing, on the first display frame at or after each
+ * moment the host named through `nextChange` (the next cue, word or question
+ * boundary). It sleeps on one timer between those moments, handing over to a
+ * short frame loop just before each, and plans again on every seek, rate
+ * change, pause, play, stall and `timeupdate` (which also corrects any drift
+ * between the media clock and the wall clock). Without `nextChange` it reads
+ * the time every frame while playing.
+ *
+ * A paused, ended or unbound clock has nothing pending. All media listeners
  * share one AbortController, so unbinding is a single `abort()`.
  */
 export class MediaClockController implements ReactiveController {
@@ -64,9 +229,15 @@ export class MediaClockController implements ReactiveController {
   #media: MediaLike | null = null;
   #error: string | null = null;
   #abort: AbortController | null = null;
-  #frame = 0;
   #connected = false;
   #last = Number.NaN;
+  #joined: MediaLike | null = null;
+  readonly #member: Member = {
+    next: (time) => (this.#options.nextChange ? this.#options.nextChange(time) : time),
+    wake: () => {
+      if (this.#media) this.#read(this.#media);
+    },
+  };
 
   constructor(host: ReactiveControllerHost, options: MediaClockOptions) {
     this.#options = options;
@@ -86,9 +257,9 @@ export class MediaClockController implements ReactiveController {
     if (this.#connected) this.#bind();
   }
 
-  /** True while a frame is scheduled (the media is playing). */
+  /** True while the clock is bound to media that plays (a wake-up may be pending). */
   get running(): boolean {
-    return this.#frame !== 0;
+    return !!this.#joined && !this.#joined.paused;
   }
 
   /** Why the media cannot play, for a viewer; null while it is fine (or unbound). */
@@ -119,17 +290,18 @@ export class MediaClockController implements ReactiveController {
     this.#read(media);
   }
 
+  /** What `nextChange` answers has changed (new content): plans the next wake-up again. */
+  replan(): void {
+    if (this.#joined) plans.get(this.#joined)?.plan();
+  }
+
   #bind(): void {
     const media = this.#media;
     if (!media || this.#abort) return;
     const abort = new AbortController();
     this.#abort = abort;
     const opts = { signal: abort.signal };
-    const onPlay = (): void => this.#start();
-    const onStill = (): void => {
-      if (media.paused) this.#stop();
-      this.#read(media);
-    };
+    const onStill = (): void => this.#read(media);
     const onSource = (): void => {
       this.#last = Number.NaN;
       this.#setError(null);
@@ -146,20 +318,21 @@ export class MediaClockController implements ReactiveController {
         this.#setError(message ?? (e.target === media ? 'The recording could not be loaded.' : null));
       });
     };
-    for (const type of PLAY_EVENTS) media.addEventListener(type, onPlay, opts);
     for (const type of STILL_EVENTS) media.addEventListener(type, onStill, opts);
     for (const type of SOURCE_EVENTS) media.addEventListener(type, onSource, opts);
     media.addEventListener('error', onError, { signal: abort.signal, capture: true });
     media.addEventListener('loadedmetadata', () => this.#setError(null), opts);
     this.#setError(mediaErrorMessage(media));
     this.sync();
-    if (!media.paused) this.#start();
+    this.#joined = media;
+    join(media, this.#member);
   }
 
   #unbind(): void {
     this.#abort?.abort();
     this.#abort = null;
-    this.#stop();
+    if (this.#joined) leave(this.#joined, this.#member);
+    this.#joined = null;
     this.#setError(null);
   }
 
@@ -168,25 +341,6 @@ export class MediaClockController implements ReactiveController {
     this.#error = message;
     this.#options.onMediaError?.(message);
   }
-
-  #start(): void {
-    if (this.#frame || !this.#connected || !this.#media) return;
-    this.#frame = requestAnimationFrame(this.#tick);
-  }
-
-  #stop(): void {
-    if (this.#frame) cancelAnimationFrame(this.#frame);
-    this.#frame = 0;
-  }
-
-  readonly #tick = (): void => {
-    this.#frame = 0;
-    const media = this.#media;
-    if (!media || !this.#connected) return;
-    this.#read(media);
-    // Reschedule only while playing: a paused clock costs nothing.
-    if (!media.paused) this.#frame = requestAnimationFrame(this.#tick);
-  };
 
   #read(media: MediaLike): void {
     const time = media.currentTime;

@@ -2,6 +2,7 @@ import type { ReactiveController, ReactiveControllerHost } from 'lit';
 import type { FragmentTarget } from '../core/links.js';
 import { isHeard, listenedBetween, nextQuestionIndex, previousQuestionIndex } from '../core/navigation.js';
 import { questionIndexAt, type Transcript } from '../core/transcript/index.js';
+import { nextQuestionChange } from '../core/transcript/boundaries.js';
 import { ChaptersSourceController, type ChaptersOrigin, type TranscriptHostLike } from './chapters-source.js';
 import { DeepLinkController } from './deep-link.js';
 import { IdRefController } from './id-ref.js';
@@ -63,6 +64,8 @@ export class QuestionNavigatorController implements ReactiveController {
     this.#options = options;
     this.#binding = new MediaBindingController(host, {
       onTime: (time) => this.#options.frame(time),
+      // Sleeps until the next question starts or ends (timeupdate keeps the heard count going between).
+      nextChange: (time) => (this.#model ? nextQuestionChange(this.#model, time + SLACK) - SLACK : Number.POSITIVE_INFINITY),
       onMedia: () => this.#sync(),
     });
     this.#transcriptRef = new IdRefController<RevealableTranscript>(host, () => this.#sync());
@@ -186,6 +189,7 @@ export class QuestionNavigatorController implements ReactiveController {
     this.deepLinks.setModel(model);
     this.#host.requestUpdate();
     this.update(this.#last, true);
+    this.#binding.replan();
   }
 
   /** Whether the media is playing. */
@@ -219,6 +223,8 @@ export class QuestionNavigatorController implements ReactiveController {
       this.#heard = new Set([...this.#heard, left]);
       this.#host.requestUpdate();
     }
+    // The first reading (or losing it) enables "Copy link to this moment".
+    if (Number.isNaN(previous) !== Number.isNaN(time)) this.#host.requestUpdate();
     if (current !== this.#current || force) {
       this.#current = current;
       this.deepLinks.follow(current);

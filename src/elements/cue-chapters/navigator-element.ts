@@ -32,13 +32,41 @@ export abstract class QuestionNavigatorElement extends LitElement {
   @property({ type: Boolean, attribute: 'no-shortcuts' }) noShortcuts = false;
 
   /** Seconds; written by media-chrome (read-only input). */
-  @property({ type: Number, attribute: 'mediacurrenttime' }) mediaCurrentTime: number | undefined;
+  @property({ type: Number, attribute: 'mediacurrenttime', noAccessor: true })
+  get mediaCurrentTime(): number | undefined {
+    return this.#mediaTime;
+  }
+  set mediaCurrentTime(value: number | undefined) {
+    const old = this.#mediaTime;
+    this.#mediaTime = value;
+    this.#mediaStateSet('mediaCurrentTime', old, value);
+  }
 
   /** Written by media-chrome (read-only input). */
-  @property({ type: Boolean, attribute: 'mediapaused' }) mediaPaused: boolean | undefined;
+  @property({ type: Boolean, attribute: 'mediapaused', noAccessor: true })
+  get mediaPaused(): boolean | undefined {
+    return this.#mediaPausedValue;
+  }
+  set mediaPaused(value: boolean | undefined) {
+    const old = this.#mediaPausedValue;
+    this.#mediaPausedValue = value;
+    this.#mediaStateSet('mediaPaused', old, value);
+  }
+
+  #mediaTime: number | undefined;
+  #mediaPausedValue: boolean | undefined;
+  #nav: QuestionNavigatorController | null = null;
+
+  /** media-chrome writes its state 4 times a second: that changes nothing rendered (the navigator reads its media), so once rendered, no render. */
+  #mediaStateSet(name: 'mediaCurrentTime' | 'mediaPaused', old: unknown, value: unknown): void {
+    if (old === value) return;
+    if (this.hasUpdated && this.#nav) this.#nav.refresh();
+    else this.requestUpdate(name, old);
+  }
 
   /** Hands the binding properties to the element's navigator controller; call from `willUpdate`. */
   protected configureNavigator(nav: QuestionNavigatorController, changed: PropertyValues<this>): void {
+    this.#nav = nav;
     nav.configure({
       mediaId: this.htmlFor,
       controllerId: this.mediaController,

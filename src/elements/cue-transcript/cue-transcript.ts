@@ -1,9 +1,11 @@
 import { LitElement, html, nothing, type PropertyValues } from 'lit';
 import { property, state } from 'lit/decorators.js';
 import { activeCueIndex, cueIndexAtOrBefore, questionIndexAt, type Transcript } from '../../core/transcript/index.js';
+import { nextTranscriptChange } from '../../core/transcript/boundaries.js';
 import { CopyLinkController } from '../../controllers/copy-link.js';
 import { FollowScrollController } from '../../controllers/follow-scroll.js';
 import { MediaBindingController } from '../../controllers/media-binding.js';
+import { OnScreenController } from '../../controllers/on-screen.js';
 import { PassageCopyController } from '../../controllers/passage-copy.js';
 import { PressActivationController } from '../../controllers/press-activation.js';
 import { RovingFocusController } from '../../controllers/roving-focus.js';
@@ -162,10 +164,29 @@ export class CueTranscript extends LitElement {
   @property({ attribute: false }) transcript: Transcript | null = null;
 
   /** Seconds; written by media-chrome (read-only input). Used when no media element can be read directly. */
-  @property({ type: Number, attribute: 'mediacurrenttime' }) mediaCurrentTime: number | undefined;
+  @property({ type: Number, attribute: 'mediacurrenttime', noAccessor: true })
+  get mediaCurrentTime(): number | undefined {
+    return this.#mediaTime;
+  }
+  set mediaCurrentTime(value: number | undefined) {
+    const old = this.#mediaTime;
+    this.#mediaTime = value;
+    this.#mediaStateSet('mediaCurrentTime', old, value);
+  }
 
   /** Written by media-chrome (read-only input). */
-  @property({ type: Boolean, attribute: 'mediapaused' }) mediaPaused: boolean | undefined;
+  @property({ type: Boolean, attribute: 'mediapaused', noAccessor: true })
+  get mediaPaused(): boolean | undefined {
+    return this.#mediaPausedValue;
+  }
+  set mediaPaused(value: boolean | undefined) {
+    const old = this.#mediaPausedValue;
+    this.#mediaPausedValue = value;
+    this.#mediaStateSet('mediaPaused', old, value);
+  }
+
+  #mediaTime: number | undefined;
+  #mediaPausedValue: boolean | undefined;
 
   @state() private _model: Transcript | null = null;
   @state() private _problems: CueSourceProblem[] = [];
@@ -185,11 +206,21 @@ export class CueTranscript extends LitElement {
   readonly #marks = new ActiveMarks();
   readonly #media = new MediaBindingController(this, {
     onTime: (time) => this.#onTime(time),
+    // The clock sleeps until the next cue or question boundary, or word boundary while the viewer can see the words.
+    nextChange: (time) => {
+      const t = this._model;
+      return t && this.#marks.transcript === t ? nextTranscriptChange(t, time + SLACK, this.#onScreen.visible) - SLACK : Number.POSITIVE_INFINITY;
+    },
     onMedia: () => this.#syncSource(),
     onMediaError: (message) => {
       this._mediaError = message ?? '';
       if (message) this.#queue('cue-error', mediaFailure(message, this.#media.media) satisfies CueErrorDetail);
     },
+  });
+  /** Off screen, the words of a cue are not lit one by one: back in view, they catch up at once. */
+  readonly #onScreen = new OnScreenController(this, () => {
+    this.#media.sync();
+    this.#media.replan();
   });
   readonly #follow = new FollowScrollController(this);
   readonly #prefs = new ViewerPrefsController(this, {
@@ -210,8 +241,12 @@ export class CueTranscript extends LitElement {
     onActivate: (i, el) => this.#activate(i, el),
   });
   readonly #press = new PressActivationController(this, {
-    itemFrom: (path) => this.#cueFrom(path),
-    onActivate: (el) => this.#activate(Number(el.dataset['cue']), el),
+    itemFrom: (path) => this.#cueFrom(path, true),
+    // A word of a cue with inline timestamps seeks to the word, the rest of a cue to its start.
+    onActivate: (el) => {
+      const cue = el.closest<HTMLElement>('[data-cue]');
+      if (cue) this.#activate(Number(cue.dataset['cue']), cue, Number(el.dataset['seg'] ?? 0));
+    },
   });
   readonly #copy = new CopyLinkController(this);
   readonly #passage = new PassageCopyController(this, this.#copy, () => this._model);
@@ -315,15 +350,24 @@ export class CueTranscript extends LitElement {
     this.#follow.showAtTop(section, true, section.querySelector('[data-cue]'));
   }
 
+  /** media-chrome writes its state 4 times a second: that changes nothing rendered, so once rendered it is applied without a render. */
+  #mediaStateSet(name: 'mediaCurrentTime' | 'mediaPaused', old: unknown, value: unknown): void {
+    if (old === value) return;
+    if (this.hasUpdated) this.#mediaState();
+    else this.requestUpdate(name, old);
+  }
+
+  #mediaState(): void {
+    // media-chrome reports at timeupdate pace: read its media directly once there is one.
+    this.#media.refresh();
+    const time = this.mediaCurrentTime;
+    if (!this.#media.media && typeof time === 'number' && Number.isFinite(time)) this.#onTime(time);
+  }
+
   protected override willUpdate(changed: PropertyValues<this>): void {
     if (changed.has('htmlFor')) this.#media.mediaId = this.htmlFor;
     if (changed.has('mediaController')) this.#media.controllerId = this.mediaController;
-    if (changed.has('mediaCurrentTime') || changed.has('mediaPaused')) {
-      // media-chrome reports at timeupdate pace: read its media directly once there is one.
-      this.#media.refresh();
-      const time = this.mediaCurrentTime;
-      if (!this.#media.media && typeof time === 'number' && Number.isFinite(time)) this.#onTime(time);
-    }
+    if (changed.has('mediaCurrentTime') || changed.has('mediaPaused')) this.#mediaState();
     if (changed.has('src') || changed.has('chapters') || changed.has('transcript')) this.#syncSource();
     if (changed.has('noFollow') && changed.get('noFollow') === true) this.resumeFollow();
     // The host is the region, so a page can name it with aria-labelledby on the element itself.
@@ -375,6 +419,7 @@ export class CueTranscript extends LitElement {
       this.#roving.reset(this.#marks.cues[0]);
       this.#search.refresh();
       this.#applyTime(false);
+      this.#media.replan();
       const el = this.#nowElement();
       if (el && this.following) this.#follow.reveal(el, false);
     }
@@ -464,7 +509,7 @@ export class CueTranscript extends LitElement {
     this.#applyTime(true);
   }
 
-  /** Per frame: two binary searches, then only the elements whose state changed are touched. */
+  /** At each boundary (and seek): two binary searches, then only the elements whose state changed are touched. */
   #applyTime(notify: boolean): void {
     const t = this._model;
     if (!t || this.#marks.transcript !== t) return;
@@ -496,15 +541,17 @@ export class CueTranscript extends LitElement {
     return this.#marks.cues[Math.max(0, i)];
   }
 
-  #activate(index: number, el: HTMLElement): void {
+  /** The reader chose cue `index` (its word `seg`, segment k following the k-th inline timestamp; 0: the cue's start). */
+  #activate(index: number, el: HTMLElement, seg = 0): void {
     const cue = this._model?.cues[index];
     if (!cue) return;
-    const detail: CueActivateDetail = { cue, cueIndex: index, time: cue.startTime };
+    const time = cue.timed[seg - 1]?.time ?? cue.startTime;
+    const detail: CueActivateDetail = { cue, cueIndex: index, time };
     const event = new CustomEvent('cue-activate', { detail, bubbles: true, composed: true, cancelable: true });
     if (!this.dispatchEvent(event)) return;
     this.#roving.setTabStop(el);
     this.#follow.resume();
-    this.#seek(cue.startTime);
+    this.#seek(time);
   }
 
   #seek(time: number): void {
@@ -532,10 +579,14 @@ export class CueTranscript extends LitElement {
     this.#roving.handleKeydown(e);
   };
 
-  #cueFrom(path: readonly EventTarget[]): HTMLElement | null {
+  /** The cue in `path`, or with `word`, the timed word of a cue when the path has one. */
+  #cueFrom(path: readonly EventTarget[], word = false): HTMLElement | null {
+    let seg: HTMLElement | null = null;
     for (const n of path) {
       if (n === this.#box) return null;
-      if (n instanceof HTMLElement && n.dataset['cue'] !== undefined) return n;
+      if (!(n instanceof HTMLElement)) continue;
+      if (word && !seg && n.dataset['seg'] !== undefined) seg = n;
+      if (n.dataset['cue'] !== undefined) return seg ?? n;
     }
     return null;
   }

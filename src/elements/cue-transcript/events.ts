@@ -18,7 +18,7 @@ export interface CueChangeDetail {
 export interface CueActivateDetail {
   cue: TranscriptCue;
   cueIndex: number;
-  /** Where the media is asked to seek to (the cue's start), seconds. */
+  /** Where the media is asked to seek to, seconds: the cue's start, or the word's time when a timed word (inline timestamp) was clicked. */
   time: number;
 }
 

@@ -1,0 +1,192 @@
+/**
+ * Playback cost, side by side in one Chromium session, interleaved: Cueline
+ * bare (`<cue-transcript>` on a plain `<video controls>`), Cueline in the demo
+ * layout (media-chrome player, menu, navigator, transcript), a
+ * `timeupdate`-only baseline and a timer-to-the-next-boundary baseline (what
+ * Hyperaudio Lite does, written here), on the seed and on 2,000 and 20,000
+ * generated cues. Per page: highlight lag over the boundaries crossed, wrong
+ * highlights after ten seeks while playing, and from a performance trace the
+ * main thread's script and busy milliseconds per second of playback, and the
+ * main-thread frames per second in the stretches where nothing changes.
+ *
+ * `npm run bench -- playback`; PLAYBACK_SECONDS (default 15) per run,
+ * PLAYBACK_REPS (default 2) interleaved rounds, PLAYBACK_SIZES (seed,2000,20000), PLAYBACK_KINDS (all).
+ */
+import { summarize, table } from './lib/stats.js';
+
+interface TraceEvent {
+  name: string;
+  ph: string;
+  ts: number;
+  dur?: number;
+  pid: number;
+  tid: number;
+  args?: { name?: string; data?: unknown };
+}
+
+const SECONDS = Number(process.env['PLAYBACK_SECONDS'] ?? 15);
+const REPS = Number(process.env['PLAYBACK_REPS'] ?? 2);
+const SIZES = (process.env['PLAYBACK_SIZES'] ?? 'seed,2000,20000').split(',');
+const ALL_KINDS = ['bare', 'demo', 'chrome', 'timeupdate', 'timer'] as const;
+const KINDS = ALL_KINDS.filter((k) => (process.env['PLAYBACK_KINDS'] ?? ALL_KINDS.join(',')).split(',').includes(k));
+const LABEL: Record<(typeof ALL_KINDS)[number], string> = {
+  bare: 'Cueline, <cue-transcript> on <video controls>',
+  demo: 'Cueline, demo layout (media-chrome)',
+  chrome: 'the same media-chrome player alone (no Cueline)',
+  timeupdate: 'baseline: timeupdate only',
+  timer: 'baseline: timer to next boundary (as Hyperaudio Lite)',
+};
+/** Main-thread event names counted as script (their union, so nesting is counted once). */
+const SCRIPT = new Set(['FunctionCall', 'EvaluateScript', 'V8.Execute', 'RunMicrotasks', 'TimerFire', 'FireAnimationFrame', 'EventDispatch', 'v8.callFunction', 'V8.GCScavenger', 'MajorGC', 'MinorGC']);
+const TASK = new Set(['RunTask', 'ThreadControllerImpl::RunTask', 'ThreadPool_RunTask']);
+
+/** Total length of the union of intervals [start, end), clipped to [lo, hi). */
+function union(intervals: [number, number][], lo: number, hi: number): number {
+  const xs = intervals.map(([a, b]): [number, number] => [Math.max(a, lo), Math.min(b, hi)]).filter(([a, b]) => b > a).sort((a, b) => a[0] - b[0]);
+  let total = 0;
+  let end = -Infinity;
+  let start = 0;
+  for (const [a, b] of xs) {
+    if (a > end) {
+      if (end > -Infinity) total += end - start;
+      start = a;
+      end = b;
+    } else end = Math.max(end, b);
+  }
+  if (end > -Infinity) total += end - start;
+  return total;
+}
+
+interface Trace {
+  scriptMsPerS: number;
+  busyMsPerS: number;
+  framesPerS: number;
+  quietFramesPerS: number;
+}
+
+/** Reads the renderer main thread of the page (the one with our user-timing marks) between the two marks. */
+function readTrace(events: TraceEvent[], changesWall: number[], wall: [number, number]): Trace {
+  const start = events.find((e) => e.name === 'bench-play-start');
+  const end = events.find((e) => e.name === 'bench-play-end');
+  if (!start || !end) throw new Error('trace without the bench marks');
+  const pid = start.pid;
+  const main = events.find((e) => e.ph === 'M' && e.name === 'thread_name' && e.pid === pid && e.args?.name === 'CrRendererMain');
+  const tid = main?.tid ?? start.tid;
+  const lo = start.ts;
+  const hi = end.ts;
+  const seconds = (hi - lo) / 1e6;
+  const onMain = events.filter((e) => e.pid === pid && e.tid === tid && e.ph === 'X' && typeof e.dur === 'number');
+  const iv = (pred: (e: TraceEvent) => boolean): [number, number][] => onMain.filter(pred).map((e) => [e.ts, e.ts + e.dur!]);
+  const busy = union(iv((e) => TASK.has(e.name)), lo, hi) / 1000;
+  const script = union(iv((e) => SCRIPT.has(e.name)), lo, hi) / 1000;
+  // A frame the main thread produced (style, layout, paint, commit): DevTools' own marker of one.
+  const frames = events.filter((e) => e.pid === pid && e.tid === tid && e.name === 'BeginMainThreadFrame' && e.ts >= lo && e.ts < hi).map((e) => e.ts);
+  // Quiet stretches: between highlight changes, 150 ms clear of each (wall clock, mapped through the marks).
+  const toTs = (w: number): number => lo + (w - wall[0]) * 1000;
+  const cuts = [wall[0], ...changesWall, wall[1]].map(toTs);
+  let quietUs = 0;
+  let quietFrames = 0;
+  for (let i = 0; i + 1 < cuts.length; i++) {
+    const a = cuts[i]! + 150_000;
+    const b = cuts[i + 1]! - 150_000;
+    if (b <= a) continue;
+    quietUs += b - a;
+    quietFrames += frames.filter((f) => f >= a && f < b).length;
+  }
+  return {
+    scriptMsPerS: script / seconds,
+    busyMsPerS: busy / seconds,
+    framesPerS: frames.length / seconds,
+    quietFramesPerS: quietUs > 0 ? quietFrames / (quietUs / 1e6) : NaN,
+  };
+}
+
+interface Run {
+  lags: number[];
+  wrong: number;
+  trace: Trace;
+}
+
+export default async (): Promise<string> => {
+  const load = (m: string): Promise<any> => import(m);
+  const root = process.cwd();
+  const [{ default: puppeteer }, { build }, { serve }] = await Promise.all([load('puppeteer-core'), load('esbuild'), load(`${root}/bench/server.mjs`)]);
+  await build({
+    entryPoints: [`${root}/bench/playback.page.ts`],
+    bundle: true,
+    format: 'esm',
+    platform: 'browser',
+    target: 'es2022',
+    outfile: `${root}/.cache/bench/playback.page.js`,
+    conditions: ['production'],
+    tsconfig: `${root}/tsconfig.json`,
+    logLevel: 'warning',
+    define: { 'process.env.NODE_ENV': '"production"' },
+  });
+  const server = await serve(root);
+  const browser = await puppeteer.launch({
+    executablePath: process.env['CHROMIUM_PATH'] ?? '/usr/bin/chromium',
+    headless: true,
+    args: ['--no-sandbox', '--autoplay-policy=no-user-gesture-required', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run', '--disable-renderer-backgrounding', '--disable-background-timer-throttling', '--disable-backgrounding-occluded-windows'],
+  });
+  const version = await browser.version();
+  const results = new Map<string, Run[]>();
+  try {
+    for (let rep = 0; rep < REPS; rep++) {
+      for (const size of SIZES) {
+        for (const kind of KINDS) {
+          process.stderr.write(`  playback: round ${rep + 1}, ${size} cues, ${kind}\n`);
+          const page = await browser.newPage();
+          await page.setViewport({ width: 1280, height: 900 });
+          page.on('pageerror', (e: Error) => process.stderr.write(`  [page error] ${e.message}\n`));
+          await page.goto(`${server.url}/bench/playback.html?kind=${kind}&cues=${size}`, { waitUntil: 'domcontentloaded', timeout: 180_000 });
+          await page.waitForFunction(() => document.title === 'ready', { timeout: 180_000 });
+          await page.evaluate(() => (window as any).bench.prepare());
+          await page.tracing.start({
+            categories: ['devtools.timeline', 'disabled-by-default-devtools.timeline', 'disabled-by-default-devtools.timeline.frame', 'blink.user_timing', 'toplevel', 'v8.execute', '__metadata'],
+          });
+          const played = await page.evaluate((s: number) => (window as any).bench.play(s), SECONDS);
+          const buf: Uint8Array = await page.tracing.stop();
+          const events = (JSON.parse(Buffer.from(buf).toString('utf8')) as { traceEvents: TraceEvent[] }).traceEvents;
+          const trace = readTrace(events, played.changes.map((c: { wall: number }) => c.wall), played.wall);
+          const { wrong } = await page.evaluate(() => (window as any).bench.seeks());
+          await page.close();
+          const key = `${size}|${kind}`;
+          results.set(key, [...(results.get(key) ?? []), { lags: played.lags, wrong, trace }]);
+        }
+      }
+    }
+  } finally {
+    await browser.close();
+    await server.close();
+  }
+  const range = (xs: number[], digits = 1): string => {
+    const lo = Math.min(...xs);
+    const hi = Math.max(...xs);
+    return lo.toFixed(digits) === hi.toFixed(digits) ? lo.toFixed(digits) : `${lo.toFixed(digits)}-${hi.toFixed(digits)}`;
+  };
+  const out: string[] = [
+    `Chromium ${version}, headless; ${REPS} interleaved round(s) of ${SECONDS} s of real playback per page (1x), then ten seeks while playing. Lag = media time when the highlight changed minus the boundary (all rounds pooled). Script / busy = main-thread milliseconds per second of playback from a performance trace (ranges over rounds). Frames/s = main-thread frames (BeginMainThreadFrame) per second, overall and in the stretches between changes (150 ms clear of each).`,
+  ];
+  for (const size of SIZES) {
+    const rows = KINDS.map((kind) => {
+      const runs = results.get(`${size}|${kind}`) ?? [];
+      const s = summarize(runs.flatMap((r) => r.lags));
+      const none = kind === 'chrome';
+      return {
+        page: LABEL[kind],
+        boundaries: none ? '-' : s.n,
+        'lag p50 ms': none ? '-' : s.p50,
+        'lag p95 ms': none ? '-' : s.p95,
+        'lag max ms': none ? '-' : s.max,
+        'wrong after 10 seeks': none ? '-' : runs.map((r) => r.wrong).join(', '),
+        'script ms/s': range(runs.map((r) => r.trace.scriptMsPerS)),
+        'busy ms/s': range(runs.map((r) => r.trace.busyMsPerS)),
+        'frames/s': range(runs.map((r) => r.trace.framesPerS)),
+        'frames/s when nothing changes': range(runs.map((r) => r.trace.quietFramesPerS)),
+      };
+    });
+    out.push(`#### ${size === 'seed' ? 'Seed recording (261 cues)' : `${Number(size).toLocaleString('en')} generated cues`}\n\n${table(rows)}`);
+  }
+  return out.join('\n\n');
+};
