@@ -1,12 +1,15 @@
 import { html, type ReactiveController, type ReactiveControllerHost, type TemplateResult } from 'lit';
-import { createSearchIndex, searchTranscript, type SearchIndex, type SearchMatch } from '../core/search.js';
+import { searchTranscript, startSearchIndex, type SearchIndexBuild, type SearchMatch } from '../core/search.js';
 import type { Transcript } from '../core/transcript/index.js';
 import { SearchHighlights } from '../dom/search-highlights.js';
+import { runInSlices } from './slices.js';
 
 type Host = ReactiveControllerHost & HTMLElement;
 
 /** Most matches found and painted for one query; the count then reads "2000+". */
 export const MAX_MATCHES = 2000;
+/** How long a query may spend building the index before it waits for the rest, built in slices (a long transcript's). */
+const INDEX_NOW_MS = 40;
 /** Quiet time before the count is announced, so screen readers hear the count, not every keystroke. */
 const ANNOUNCE_MS = 500;
 
@@ -59,8 +62,13 @@ export class TranscriptSearchController implements ReactiveController {
   readonly #host: Host;
   readonly #options: TranscriptSearchOptions;
   #highlights: SearchHighlights;
-  #index: SearchIndex | null = null;
+  /** The index of the transcript `#indexed`, built or being built. */
+  #index: SearchIndexBuild | null = null;
   #indexed: Transcript | null = null;
+  /** Stops the index being built in slices (a new transcript, or disconnection). */
+  #indexing: AbortController | null = null;
+  /** A query is waiting for the index of a long transcript. */
+  #waiting = false;
   #query = '';
   #matches: SearchMatch[] = [];
   #truncated = false;
@@ -89,6 +97,10 @@ export class TranscriptSearchController implements ReactiveController {
     this.#abort = null;
     this.#box = null;
     this.#highlights.clear();
+    // An index cut short starts again, in slices, on the next search or refresh.
+    this.#indexing?.abort();
+    this.#indexing = null;
+    if (!this.#index?.index) this.#indexed = null;
   }
 
   /** Paint with `<mark>` elements even where the Highlight API exists (for tests and old-browser checks). */
@@ -118,6 +130,7 @@ export class TranscriptSearchController implements ReactiveController {
   /** "3 of 12", "No matches", or '' without a query. */
   get countText(): string {
     if (!this.#query.trim()) return '';
+    if (this.#waiting) return 'Searching…';
     const n = this.#matches.length;
     if (!n) return 'No matches';
     return `${this.#current + 1} of ${n}${this.#truncated ? '+' : ''}`;
@@ -126,8 +139,10 @@ export class TranscriptSearchController implements ReactiveController {
   /** Runs `query` and paints its matches; the first result at or after `from` (cue index) becomes current. */
   search(query: string, from = this.#options.from?.() ?? 0): void {
     this.#query = query;
-    this.#ensureIndex();
-    const found = this.#index && query.trim() ? searchTranscript(this.#index, query, MAX_MATCHES + 1) : [];
+    const index = this.#indexFor(this.#options.model(), !!query.trim());
+    // A long transcript's index is still being built (in slices): the query runs once it is.
+    this.#waiting = !!query.trim() && !index;
+    const found = index && query.trim() ? searchTranscript(index, query, MAX_MATCHES + 1) : [];
     this.#truncated = found.length > MAX_MATCHES;
     this.#matches = this.#truncated ? found.slice(0, MAX_MATCHES) : found;
     const at = this.#matches.findIndex((m) => m.cue >= from);
@@ -141,17 +156,41 @@ export class TranscriptSearchController implements ReactiveController {
   refresh(): void {
     if (this.#query) this.search(this.#query);
     const idle = (globalThis as { requestIdleCallback?: (cb: () => void) => number }).requestIdleCallback;
-    if (idle) idle(() => this.#ensureIndex());
-    else setTimeout(() => this.#ensureIndex(), 200);
+    const index = (): void => void this.#indexFor(this.#options.model(), false);
+    if (idle) idle(index);
+    else setTimeout(index, 200);
   }
 
-  /** Builds the search index for the transcript shown, once per transcript. */
-  #ensureIndex(): void {
-    const t = this.#options.model();
-    if (t && this.#indexed !== t) {
-      this.#index = createSearchIndex(t.cues.map((c) => c.plainText));
+  /**
+   * The search index of `t`, or null while it is being built. A new
+   * transcript's index is built at once when that takes one slice (`now`: a
+   * query is waiting), else in slices, after which a waiting query runs.
+   */
+  #indexFor(t: Transcript | null, now: boolean): SearchIndexBuild['index'] {
+    if (!t) return null;
+    if (this.#indexed !== t) {
+      this.#indexing?.abort();
+      this.#indexing = null;
       this.#indexed = t;
+      this.#index = startSearchIndex(t.cues.map((c) => c.plainText));
     }
+    const build = this.#index!;
+    if (build.index || this.#indexing) return build.index;
+    if (now) {
+      const deadline = performance.now() + INDEX_NOW_MS;
+      if (build.advance(() => performance.now() >= deadline)) return build.index;
+    }
+    const indexing = new AbortController();
+    this.#indexing = indexing;
+    runInSlices((stop) => build.advance(stop), indexing.signal).then(
+      () => {
+        if (this.#indexing !== indexing) return;
+        this.#indexing = null;
+        if (this.#waiting) this.search(this.#query);
+      },
+      () => {},
+    );
+    return null;
   }
 
   /** Moves to the next (1) or previous (-1) result, wrapping, and shows it. */
