@@ -1,6 +1,7 @@
 import type { ReactiveController, ReactiveControllerHost } from 'lit';
 import { loadFullCharRefTable, needsFullCharRefTable } from '../core/webvtt/index.js';
-import { buildTranscript, type CueLike, type Transcript } from '../core/transcript/index.js';
+import { startTranscriptBuild, type CueLike, type Transcript } from '../core/transcript/index.js';
+import { mapInSlices, runInSlices } from './slices.js';
 import { failure, loadUrl, SourceError, type CueSourceFailure } from './transcript-source.js';
 
 /** Where a navigator's questions came from. */
@@ -118,7 +119,9 @@ async function load(
   try {
     const list = await cues;
     if (signal.aborted) return;
-    options.onLoad(buildTranscript([], list), origin);
+    const build = startTranscriptBuild([], list);
+    await runInSlices((stop) => build.advance(stop), signal);
+    options.onLoad(build.transcript!, origin);
   } catch (e) {
     if (signal.aborted) return;
     const f =
@@ -154,12 +157,16 @@ async function trackCues(track: HTMLTrackElement, signal: AbortSignal): Promise<
       if (track.readyState === HTMLTrackElement.ERROR) fail();
     });
   }
-  const cues = Array.from(textTrack.cues ?? [], (cue) => ({
-    id: cue.id,
-    startTime: cue.startTime,
-    endTime: cue.endTime,
-    text: 'text' in cue && typeof cue.text === 'string' ? cue.text : '',
-  }));
+  const cues = await mapInSlices(
+    textTrack.cues ?? [],
+    (cue) => ({
+      id: cue.id,
+      startTime: cue.startTime,
+      endTime: cue.endTime,
+      text: 'text' in cue && typeof cue.text === 'string' ? cue.text : '',
+    }),
+    signal,
+  );
   if (cues.some((c) => needsFullCharRefTable(c.text))) await loadFullCharRefTable();
   return cues;
 }

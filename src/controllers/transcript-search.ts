@@ -1,7 +1,11 @@
 import { html, type ReactiveController, type ReactiveControllerHost, type TemplateResult } from 'lit';
-import type { SearchIndex, SearchMatch } from '../core/search.js';
+import type { SearchIndexBuild, SearchMatch } from '../core/search.js';
 import type { Transcript } from '../core/transcript/index.js';
 import type { SearchHighlights } from '../dom/search-highlights.js';
+import { runInSlices } from './slices.js';
+
+/** How long a query may spend building the index before it waits for the rest, built in slices (a long transcript's). */
+const INDEX_NOW_MS = 40;
 
 type Engine = typeof import('./transcript-search-engine.js');
 let engine: Promise<Engine> | undefined;
@@ -72,8 +76,13 @@ export class TranscriptSearchController implements ReactiveController {
   #highlights: SearchHighlights | null = null;
   /** Where the results of a query typed while the search code loads start from. */
   #pendingFrom = 0;
-  #index: SearchIndex | null = null;
+  /** The index of the transcript `#indexed`, built or being built. */
+  #index: SearchIndexBuild | null = null;
   #indexed: Transcript | null = null;
+  /** Stops the index being built in slices (a new transcript, or disconnection). */
+  #indexing: AbortController | null = null;
+  /** A query is waiting for the index of a long transcript. */
+  #waiting = false;
   #query = '';
   #matches: SearchMatch[] = [];
   #truncated = false;
@@ -101,6 +110,10 @@ export class TranscriptSearchController implements ReactiveController {
     this.#abort = null;
     this.#box = null;
     this.#highlights?.clear();
+    // An index cut short starts again, in slices, on the next search or refresh.
+    this.#indexing?.abort();
+    this.#indexing = null;
+    if (!this.#index?.index) this.#indexed = null;
   }
 
   /** Resolves once the search code is loaded when a load is under way (the host waits for it in `updateComplete`). */
@@ -123,6 +136,7 @@ export class TranscriptSearchController implements ReactiveController {
   /** "3 of 12", "No matches", or '' without a query. */
   get countText(): string {
     if (!this.#query.trim() || !this.#engine) return '';
+    if (this.#waiting) return 'Searching…';
     const n = this.#matches.length;
     if (!n) return 'No matches';
     return `${this.#current + 1} of ${n}${this.#truncated ? '+' : ''}`;
@@ -139,8 +153,10 @@ export class TranscriptSearchController implements ReactiveController {
       this.#host.requestUpdate();
       return;
     }
-    this.#ensureIndex();
-    const found = this.#index && query.trim() ? engine.searchTranscript(this.#index, query, MAX_MATCHES + 1) : [];
+    const index = this.#indexFor(engine, this.#options.model(), !!query.trim());
+    // A long transcript's index is still being built (in slices): the query runs once it is.
+    this.#waiting = !!query.trim() && !index;
+    const found = index && query.trim() ? engine.searchTranscript(index, query, MAX_MATCHES + 1) : [];
     this.#truncated = found.length > MAX_MATCHES;
     this.#matches = this.#truncated ? found.slice(0, MAX_MATCHES) : found;
     const at = this.#matches.findIndex((m) => m.cue >= from);
@@ -175,17 +191,43 @@ export class TranscriptSearchController implements ReactiveController {
 
   #indexWhenIdle(): void {
     const idle = (globalThis as { requestIdleCallback?: (cb: () => void) => number }).requestIdleCallback;
-    if (idle) idle(() => this.#ensureIndex());
-    else setTimeout(() => this.#ensureIndex(), 200);
+    const index = (): void => {
+      if (this.#engine) void this.#indexFor(this.#engine, this.#options.model(), false);
+    };
+    if (idle) idle(index);
+    else setTimeout(index, 200);
   }
 
-  /** Builds the search index for the transcript shown, once per transcript. */
-  #ensureIndex(): void {
-    const t = this.#options.model();
-    if (t && this.#engine && this.#indexed !== t) {
-      this.#index = this.#engine.createSearchIndex(t.cues.map((c) => c.plainText));
+  /**
+   * The search index of `t`, or null while it is being built. A new
+   * transcript's index is built at once when that takes one slice (`now`: a
+   * query is waiting), else in slices, after which a waiting query runs.
+   */
+  #indexFor(engine: Engine, t: Transcript | null, now: boolean): SearchIndexBuild['index'] {
+    if (!t) return null;
+    if (this.#indexed !== t) {
+      this.#indexing?.abort();
+      this.#indexing = null;
       this.#indexed = t;
+      this.#index = engine.startSearchIndex(t.cues.map((c) => c.plainText));
     }
+    const build = this.#index!;
+    if (build.index || this.#indexing) return build.index;
+    if (now) {
+      const deadline = performance.now() + INDEX_NOW_MS;
+      if (build.advance(() => performance.now() >= deadline)) return build.index;
+    }
+    const indexing = new AbortController();
+    this.#indexing = indexing;
+    runInSlices((stop) => build.advance(stop), indexing.signal).then(
+      () => {
+        if (this.#indexing !== indexing) return;
+        this.#indexing = null;
+        if (this.#waiting) this.search(this.#query);
+      },
+      () => {},
+    );
+    return null;
   }
 
   /** Moves to the next (1) or previous (-1) result, wrapping, and shows it. */

@@ -1,7 +1,8 @@
 import type { ReactiveController, ReactiveControllerHost } from 'lit';
-import { loadFullCharRefTable, needsFullCharRefTable, parseWebVTT } from '../core/webvtt/index.js';
-import { buildTranscript } from '../core/transcript/index.js';
+import { loadFullCharRefTable, needsFullCharRefTable, startWebVTTParse } from '../core/webvtt/index.js';
+import { startTranscriptBuild } from '../core/transcript/index.js';
 import type { CueLike, Transcript } from '../core/transcript/index.js';
+import { mapInSlices, runInSlices } from './slices.js';
 
 /** Which file a problem or failure belongs to (`media`: the recording itself; `link`: a deep link in the page URL that names nothing). */
 export type CueSourceKind = 'transcript' | 'chapters' | 'media' | 'link';
@@ -131,10 +132,12 @@ export class TranscriptSourceController implements ReactiveController {
       : tracks?.chapters && !input.src
         ? loadTrack(tracks.chapters, 'chapters', abort.signal, ms)
         : Promise.resolve(null);
-    void Promise.allSettled([main, chapters]).then(([m, c]) => {
+    void Promise.allSettled([main, chapters]).then(async ([m, c]) => {
       if (abort.signal.aborted) return;
-      this.#loading = false;
-      if (m.status === 'rejected') return this.#fail(m.reason, 'transcript');
+      if (m.status === 'rejected') {
+        this.#loading = false;
+        return this.#fail(m.reason, 'transcript');
+      }
       const problems = m.value.problems.slice();
       let count = m.value.problemCount;
       const chapterCues = c.status === 'fulfilled' && c.value ? c.value.cues : null;
@@ -143,7 +146,15 @@ export class TranscriptSourceController implements ReactiveController {
         for (const p of c.value.problems) problems.push(p);
         count += c.value.problemCount;
       }
-      this.#options.onLoad(buildTranscript(m.value.cues, chapterCues), problems, origin, count);
+      // Built in slices: a 343,000-cue model takes seconds, which must not be one task.
+      const build = startTranscriptBuild(m.value.cues, chapterCues);
+      try {
+        await runInSlices((stop) => build.advance(stop), abort.signal);
+      } catch {
+        return; // aborted: a newer load or disconnection took over
+      }
+      this.#loading = false;
+      this.#options.onLoad(build.transcript!, problems, origin, count);
       // Without chapters the transcript still reads well (questions are derived), so this is reported after it.
       if (c.status === 'rejected') this.#fail(c.reason, 'chapters');
     });
@@ -207,13 +218,14 @@ export async function loadUrl(url: string, source: CueSourceKind, signal: AbortS
   const timed = withTimeout(signal, ms);
   let response: Response;
   let text: string;
+  let fullTable = false;
   try {
     response = await fetch(href, { signal: timed });
     if (!response.ok) {
       const status = `${response.status}${response.statusText ? ` ${response.statusText}` : ''}`;
       throw failure('http', source, href, `The ${source} file ${name} could not be loaded (HTTP ${status}).`, response.status);
     }
-    text = await response.text();
+    ({ text, fullTable } = await readText(response));
   } catch (e) {
     if (e instanceof SourceError) throw e;
     if (signal.aborted) throw e;
@@ -221,9 +233,12 @@ export async function loadUrl(url: string, source: CueSourceKind, signal: AbortS
     throw failure('network', source, href, `The ${source} file ${name} could not be fetched (network error).`);
   }
   // Names beyond HTML 4's (`&check;`) need the whole table, loaded only for files that use one.
-  if (needsFullCharRefTable(text)) await loadFullCharRefTable();
-  // `text()` decoded the bytes and removed one BOM: another one is content (the spec rejects it).
-  const doc = parseWebVTT(text, { bomRemoved: true });
+  if (fullTable) await loadFullCharRefTable();
+  // Decoding removed one BOM: another one is content (the spec rejects it).
+  // Parsed in slices, so a 50 MB file never holds the page for more than a few milliseconds.
+  const parse = startWebVTTParse(text, { bomRemoved: true });
+  await runInSlices((stop) => parse.advance(stop), signal);
+  const doc = parse.document;
   const problems: CueSourceProblem[] = doc.errors.map(({ code, message, line, column }) => ({ source, url: href, code, message, line, column }));
   const problemCount = doc.errorCount ?? doc.errors.length;
   if (doc.errors.some((e) => e.fatal)) {
@@ -237,6 +252,40 @@ export async function loadUrl(url: string, source: CueSourceKind, signal: AbortS
     return { cues: doc.cues, problems, problemCount: problemCount + 1 };
   }
   return { cues: doc.cues, problems, problemCount };
+}
+
+/** Characters of the previous chunk searched again with the next one, for a `&name;` split between them (names are at most 40). */
+const REF_OVERLAP = 64;
+
+/**
+ * A response's body as UTF-8 text (one BOM removed, as `text()` does), read
+ * and decoded chunk by chunk as it arrives rather than in one task at the
+ * end, and whether it uses a character reference beyond HTML 4's.
+ */
+async function readText(response: Response): Promise<{ text: string; fullTable: boolean }> {
+  const body = response.body;
+  if (!body) {
+    const text = await response.text();
+    return { text, fullTable: needsFullCharRefTable(text) };
+  }
+  const decoder = new TextDecoder();
+  const reader = body.getReader();
+  const parts: string[] = [];
+  let fullTable = false;
+  let tail = '';
+  const add = (chunk: string): void => {
+    if (!chunk) return;
+    parts.push(chunk);
+    fullTable ||= needsFullCharRefTable(tail + chunk);
+    tail = chunk.length >= REF_OVERLAP ? chunk.slice(-REF_OVERLAP) : (tail + chunk).slice(-REF_OVERLAP);
+  };
+  for (;;) {
+    const { done, value } = await reader.read();
+    if (done) break;
+    add(decoder.decode(value, { stream: true }));
+  }
+  add(decoder.decode());
+  return { text: parts.join(''), fullTable };
 }
 
 interface FoundTracks {
@@ -280,8 +329,19 @@ async function loadTrack(track: HTMLTrackElement, source: CueSourceKind, signal:
       if (track.readyState === HTMLTrackElement.ERROR) reject(failure('track', source, track.src, `The ${source} track could not be loaded.`));
     });
   }
-  const cues = textTrack.cues ? Array.from(textTrack.cues, toCueLike) : [];
-  if (cues.some((c) => needsFullCharRefTable(c.text))) await loadFullCharRefTable();
+  let fullTable = false;
+  const cues = textTrack.cues
+    ? await mapInSlices(
+        textTrack.cues,
+        (cue) => {
+          const c = toCueLike(cue);
+          fullTable ||= needsFullCharRefTable(c.text);
+          return c;
+        },
+        signal,
+      )
+    : [];
+  if (fullTable) await loadFullCharRefTable();
   return { cues, problems: [], problemCount: 0 };
 }
 

@@ -38,46 +38,117 @@ export function foldText(text: string): string {
     .replace(/[“”]/g, '"');
 }
 
+/** Folds of the non-ASCII code points met so far: a transcript uses few distinct ones, and `foldText` is slow. */
+const folds = new Map<number, string>();
+const MAX_FOLDS = 4096;
+
+function foldCodePoint(cp: number, ch: string): string {
+  let f = folds.get(cp);
+  if (f === undefined) {
+    f = foldText(ch);
+    if (folds.size < MAX_FOLDS) folds.set(cp, f);
+  }
+  return f;
+}
+
 /** Folds a cue's text, with a map back to original offsets when the lengths change. */
 function foldWithMap(text: string): [string, Uint32Array | null] {
   if (ASCII.test(text)) return [text.toLowerCase(), null];
+  // First the fold alone, ASCII runs a slice at a time: most cues need no map.
   let out = '';
-  const map: number[] = [];
+  let run = 0;
   let shifted = false;
   for (let i = 0; i < text.length; ) {
-    const cp = text.codePointAt(i)!;
-    if (cp < 0x80) {
-      // ASCII folds to itself, lower-cased: the common case even in accented text.
-      map.push(i);
-      out += cp >= 65 && cp <= 90 ? String.fromCharCode(cp + 32) : text[i]!;
+    if (text.charCodeAt(i) < 0x80) {
       i++;
       continue;
     }
+    if (run < i) out += text.slice(run, i).toLowerCase();
+    const cp = text.codePointAt(i)!;
     const ch = String.fromCodePoint(cp);
-    const f = foldText(ch);
+    const f = foldCodePoint(cp, ch);
     if (f.length !== ch.length) shifted = true;
-    for (let k = 0; k < f.length; k++) map.push(i);
     out += f;
+    i += ch.length;
+    run = i;
+  }
+  if (run < text.length) out += text.slice(run).toLowerCase();
+  return [out, shifted ? offsetMap(text) : null];
+}
+
+/** Folded offset -> original offset, for a text whose fold changes its length. */
+function offsetMap(text: string): Uint32Array {
+  const map: number[] = [];
+  for (let i = 0; i < text.length; ) {
+    const cp = text.codePointAt(i)!;
+    if (cp < 0x80) {
+      map.push(i++);
+      continue;
+    }
+    const ch = String.fromCodePoint(cp);
+    const f = foldCodePoint(cp, ch);
+    for (let k = 0; k < f.length; k++) map.push(i);
     i += ch.length;
   }
   map.push(text.length);
-  return [out, shifted ? Uint32Array.from(map) : null];
+  return Uint32Array.from(map);
 }
 
 /** Prepares an index over cue texts (plain text, no markup). */
 export function createSearchIndex(texts: readonly string[]): SearchIndex {
-  const parts: string[] = [];
+  const build = startSearchIndex(texts);
+  build.advance(null);
+  return build.index!;
+}
+
+/** An index built a piece at a time (see {@link startSearchIndex}). */
+export interface SearchIndexBuild {
+  /** The index, once built; null before. */
+  readonly index: SearchIndex | null;
+  /**
+   * Indexes on until done (returns true) or until `stop()` returns true
+   * (returns false; call again to go on). `stop` is asked every few hundred
+   * texts; `null` builds to the end.
+   */
+  advance(stop: (() => boolean) | null): boolean;
+}
+
+/** Texts folded between two questions to `stop()`, and joined into one piece of the folded text. */
+const INDEX_STEP = 512;
+
+/** Starts an incremental {@link createSearchIndex}: the same index, built in pieces. */
+export function startSearchIndex(texts: readonly string[]): SearchIndexBuild {
+  const pieces: string[] = [];
   const cueStarts = new Uint32Array(texts.length);
   const maps: (Uint32Array | null)[] = [];
   let offset = 0;
-  texts.forEach((text, i) => {
-    const [folded, map] = foldWithMap(text);
-    cueStarts[i] = offset;
-    parts.push(folded);
-    maps.push(map);
-    offset += folded.length + 1;
-  });
-  return { folded: parts.join('\n'), cueStarts, maps };
+  let i = 0;
+  let index: SearchIndex | null = null;
+  return {
+    get index() {
+      return index;
+    },
+    advance(stop) {
+      while (!index) {
+        if (i >= texts.length) {
+          index = { folded: pieces.join('\n'), cueStarts, maps };
+          break;
+        }
+        // Joined a piece at a time, so the final join copies a few hundred strings, not one per cue.
+        const parts: string[] = [];
+        for (const end = Math.min(texts.length, i + INDEX_STEP); i < end; i++) {
+          const [folded, map] = foldWithMap(texts[i]!);
+          cueStarts[i] = offset;
+          parts.push(folded);
+          maps.push(map);
+          offset += folded.length + 1;
+        }
+        pieces.push(parts.join('\n'));
+        if (stop?.()) return false;
+      }
+      return true;
+    },
+  };
 }
 
 function cueAt(starts: Uint32Array, pos: number): number {

@@ -118,13 +118,70 @@ export function buildTranscript(
   chapterList?: readonly CueLike[] | null,
   options: BuildTranscriptOptions = {},
 ): Transcript {
+  const steps = buildSteps(cueList, chapterList, options);
+  for (;;) {
+    const step = steps.next();
+    if (step.done) return step.value;
+  }
+}
+
+/**
+ * A build that runs a piece at a time (see {@link startTranscriptBuild}):
+ * each `advance(stop)` goes on until the model is built or `stop()` says to
+ * pause, so a caller can hand the event loop back between pieces.
+ */
+export interface TranscriptBuild {
+  /** The model, once built; null before. */
+  readonly transcript: Transcript | null;
+  /**
+   * Builds on until done (returns true) or until `stop()` returns true
+   * (returns false; call again to go on). `stop` is asked every
+   * {@link BUILD_STEP} cues or so; `null` builds to the end.
+   */
+  advance(stop: (() => boolean) | null): boolean;
+}
+
+/** Cues (or paragraphs, questions) handled between two questions to `stop()`. */
+export const BUILD_STEP = 256;
+
+/** Starts an incremental {@link buildTranscript}: the same model, built in pieces. Nothing is built until `advance`. */
+export function startTranscriptBuild(
+  cueList: readonly CueLike[],
+  chapterList?: readonly CueLike[] | null,
+  options: BuildTranscriptOptions = {},
+): TranscriptBuild {
+  const steps = buildSteps(cueList, chapterList, options);
+  let transcript: Transcript | null = null;
+  return {
+    get transcript() {
+      return transcript;
+    },
+    advance(stop) {
+      while (!transcript) {
+        const step = steps.next();
+        if (step.done) transcript = step.value;
+        else if (stop?.()) return false;
+      }
+      return true;
+    },
+  };
+}
+
+/** `buildTranscript` as a generator that yields every {@link BUILD_STEP} items of its longer loops. */
+function* buildSteps(
+  cueList: readonly CueLike[],
+  chapterList: readonly CueLike[] | null | undefined,
+  options: BuildTranscriptOptions,
+): Generator<void, Transcript, void> {
   const gap = options.paragraphGap ?? 2;
   const sorted = byStart(cueList);
   const marked = sorted.some((c) => PARAGRAPH_ID.test(c.id));
+  yield;
 
   const cues: TranscriptCue[] = [];
   let speaker = '';
   for (const c of sorted) {
+    if (cues.length % BUILD_STEP === BUILD_STEP - 1) yield;
     const nodes = parseCueText(c.text);
     const flat = flatten(nodes);
     if (flat.voice) speaker = flat.voice;
@@ -151,10 +208,12 @@ export function buildTranscript(
         endTime: ch.endTime,
       }))
     : deriveQuestions(cues);
+  yield;
 
   // Questions by cue start (two pointers: both lists are sorted).
   let q = -1;
   for (const cue of cues) {
+    if (cue.index % BUILD_STEP === BUILD_STEP - 1) yield;
     while (q + 1 < spans.length && spans[q + 1]!.startTime <= cue.startTime + 1e-6) q++;
     cue.question = q >= 0 && cue.startTime < spans[q]!.endTime ? q : -1;
   }
@@ -162,6 +221,7 @@ export function buildTranscript(
   const paragraphs: TranscriptParagraph[] = [];
   let prevKey: string | null = null;
   for (const cue of cues) {
+    if (cue.index % BUILD_STEP === BUILD_STEP - 1) yield;
     const prev = cues[cue.index - 1];
     const key = marked ? (PARAGRAPH_ID.exec(cue.id)?.[1] ?? cue.id) : null;
     const startsParagraph =
@@ -190,6 +250,7 @@ export function buildTranscript(
     cue.paragraph = paragraphs.length - 1;
   }
 
+  yield;
   const used = new Map<string, number>();
   let pi = 0;
   const questions: TranscriptQuestion[] = spans.map((span, index) => {
@@ -222,6 +283,7 @@ export function buildTranscript(
     };
   });
 
+  yield;
   const speakers = [...new Set(cues.map((c) => c.speaker).filter(Boolean))];
 
   const starts = new Float64Array(cues.length);

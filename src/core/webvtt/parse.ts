@@ -44,13 +44,81 @@ export interface ParseOptions {
  * @see https://www.w3.org/TR/webvtt1/#webvtt-parser-algorithm
  */
 export function parseWebVTT(text: string, options: ParseOptions = {}): WebVTTDocument {
+  const parse = startWebVTTParse(text, options);
+  parse.advance(null);
+  return parse.document;
+}
+
+/**
+ * A parse that runs a piece at a time: {@link startWebVTTParse} sets it up,
+ * each `advance(stop)` goes on until the file is parsed or `stop()` says to
+ * pause (it is asked between blocks), so a caller can hand the event loop back
+ * between pieces. The document grows as it goes and ends up exactly as
+ * {@link parseWebVTT} returns it.
+ */
+export interface WebVTTParse {
+  /** The document parsed so far; complete once `done`. */
+  readonly document: WebVTTDocument;
+  readonly done: boolean;
+  /**
+   * Parses on until the end (returns true) or until `stop()` returns true
+   * (returns false; call again to go on). `stop` is asked every few blocks
+   * (and after each piece of normalizing); `null` parses to the end.
+   */
+  advance(stop: (() => boolean) | null): boolean;
+}
+
+/** Options of {@link startWebVTTParse}. */
+export interface IncrementalParseOptions extends ParseOptions {
+  /**
+   * Characters of input normalized (CRLF to LF, NULL to U+FFFD) per piece
+   * before parsing starts, so a huge file with CRLF line ends is not one long
+   * replace. Default 1 MiB (a few milliseconds).
+   */
+  pieceSize?: number;
+  /** Blocks parsed between two calls of `stop()` (it reads a clock, which costs next to a small block). Default 16. */
+  blocksPerCheck?: number;
+}
+
+/**
+ * Starts an incremental parse of `text` (see {@link WebVTTParse}); nothing is
+ * parsed until the first `advance`.
+ */
+export function startWebVTTParse(text: string, options: IncrementalParseOptions = {}): WebVTTParse {
   const doc: WebVTTDocument = { header: '', cues: [], regions: [], styles: [], notes: [], errors: [], errorCount: 0 };
   if (typeof text !== 'string') {
     addError(doc, { code: 'bad-input', message: 'Input is not a string', line: 1, column: 1, fatal: true });
-    return doc;
+    return { document: doc, done: true, advance: () => true };
   }
-  new Parser(normalize(text), doc, options.bomRemoved === true).run();
-  return doc;
+  const bomRemoved = options.bomRemoved === true;
+  const piece = Math.max(2, Math.floor(options.pieceSize ?? 1 << 20));
+  const every = Math.max(1, Math.floor(options.blocksPerCheck ?? 16));
+  // Most files need no normalizing at all: then the parser starts on the text itself.
+  if (text.indexOf('\0') === -1 && text.indexOf('\r') === -1) return new Parser(text, doc, bomRemoved, every);
+  const parts: string[] = [];
+  let at = 0;
+  let parser: Parser | null = null;
+  return {
+    document: doc,
+    get done() {
+      return parser?.done ?? false;
+    },
+    advance(stop) {
+      while (!parser) {
+        if (at >= text.length) {
+          parser = new Parser(parts.join(''), doc, bomRemoved, every);
+          break;
+        }
+        let end = Math.min(text.length, at + piece);
+        // A CRLF pair is one line break: never split it between two pieces.
+        if (text.charCodeAt(end - 1) === 13 && text.charCodeAt(end) === LF) end++;
+        parts.push(normalize(text.slice(at, end)));
+        at = end;
+        if (stop?.()) return false;
+      }
+      return parser.advance(stop);
+    },
+  };
 }
 
 /**
@@ -64,7 +132,7 @@ function normalize(text: string): string {
   return s;
 }
 
-class Parser {
+class Parser implements WebVTTParse {
   /** Index of the next unread character (the spec's `position`). */
   pos = 0;
   /** 1-based number of the line most recently read. */
@@ -72,17 +140,50 @@ class Parser {
   /** Cached index of the next `-->` at or after some earlier position (input length if none). */
   arrowAt = -1;
   seenCue = false;
+  /** The signature and header are read (the rest is blocks). */
+  started = false;
+  done = false;
   readonly ctx: LineContext;
 
   constructor(
     readonly s: string,
     readonly doc: WebVTTDocument,
     readonly bomRemoved: boolean,
+    /** Blocks between two calls of `stop()`. */
+    readonly every = 1,
   ) {
     this.ctx = { doc, line: 0, lineStart: 0 };
   }
 
-  run(): void {
+  get document(): WebVTTDocument {
+    return this.doc;
+  }
+
+  advance(stop: (() => boolean) | null): boolean {
+    if (this.done) return true;
+    if (!this.started) {
+      this.started = true;
+      if (!this.header()) return (this.done = true);
+    }
+    const len = this.s.length;
+    if (!stop) {
+      while (this.pos < len) {
+        this.collectBlock(false);
+        this.skipLineFeeds();
+      }
+      return (this.done = true);
+    }
+    // The state between two blocks is all in fields, so a pause there resumes exactly.
+    for (let n = 1; this.pos < len; n++) {
+      this.collectBlock(false);
+      this.skipLineFeeds();
+      if (n % this.every === 0 && this.pos < len && stop()) return false;
+    }
+    return (this.done = true);
+  }
+
+  /** Reads the signature and the header; false when there is nothing more to parse. */
+  header(): boolean {
     const { s, doc } = this;
     const len = s.length;
     // A leading BOM is the encoding's, not the file's. UTF-8 decoding (fetch's
@@ -92,16 +193,16 @@ class Parser {
     const problem = signatureProblem(s, start);
     if (problem) {
       addError(doc, { code: 'bad-signature', message: problem[0], line: 1, column: problem[1], fatal: true });
-      return;
+      return false;
     }
     let nl = s.indexOf('\n', start);
     if (nl === -1) nl = len;
     // The separator after WEBVTT is syntax; what follows it is the header text.
     doc.header = nl > start + 6 ? s.slice(start + 7, nl) : '';
     this.line = 1;
-    if (nl >= len) return;
+    if (nl >= len) return false;
     this.pos = nl + 1;
-    if (this.pos >= len) return;
+    if (this.pos >= len) return false;
     if (s.charCodeAt(this.pos) !== LF) {
       const headerLines = this.collectBlock(true);
       if (headerLines !== '') doc.header += '\n' + headerLines;
@@ -110,10 +211,7 @@ class Parser {
       this.line++;
     }
     this.skipLineFeeds();
-    while (this.pos < len) {
-      this.collectBlock(false);
-      this.skipLineFeeds();
-    }
+    return true;
   }
 
   skipLineFeeds(): void {
