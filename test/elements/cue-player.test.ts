@@ -17,7 +17,9 @@ async function ready(el: CuePlayer): Promise<CueTranscript> {
 }
 
 describe('<cue-player>', () => {
-  it('GOOD: is accessible, and composes the player, navigator, search and transcript', async () => {
+  it('GOOD: is accessible, and composes the player, navigator, search and transcript', async function () {
+    // axe over the whole player and then each piece takes tens of seconds on a loaded machine.
+    this.timeout(120000);
     const el = await fixture<CuePlayer>(
       html`<cue-player src=${DEMO_MEDIA} transcript=${DEMO_VTT} chapters=${DEMO_CHAPTERS}></cue-player>`,
     );
