@@ -177,7 +177,8 @@ const sec = (samples) => Math.round((samples / RATE) * 1e6) / 1e6;
 
 function encode(wavPath, out, { bitrate, filters = [] }) {
   const pre = filters.length ? `${wavPath}.fx.wav` : wavPath;
-  if (filters.length) execFileSync('sox', [wavPath, pre, ...filters]);
+  // -R: repeatable (no random dither), so a rerun writes the same file.
+  if (filters.length) execFileSync('sox', ['-R', wavPath, pre, ...filters]);
   execFileSync('ffmpeg', [
     '-nostdin', '-y', '-loglevel', 'error', '-i', pre,
     '-c:a', 'aac', '-b:a', bitrate, '-ac', '1', '-ar', String(RATE),
@@ -287,9 +288,10 @@ export async function buildHard({ root, work }) {
         if (names.length !== placed.length) throw new Error(`"${ph.text}": ${names.length} written words, festival spoke ${placed.length}`);
         placed.forEach((w, i) => words.push({ text: names[i], start: w.start, end: w.end }));
       }
-      if (start < 0) start = at;
+      // A sentence's edges are its own words': a filler before or after it is not part of it.
+      if (!ph.filler && start < 0) start = at;
       at += to - from;
-      end = at;
+      if (!ph.filler) end = at;
     });
     const entry = { index: s.index, speaker: s.speaker, text: s.text, spoken: true, start: sec(start), end: sec(end), words };
     if (s.kind === 'unscripted') extras.push({ kind: 'unscripted', text: s.text, start: entry.start, end: entry.end, words });
@@ -353,7 +355,9 @@ export async function buildHard({ root, work }) {
 
   // The clip: the sentences that end in its first CLIP_SECONDS, cut just before the next one starts
   // and followed by a second of the bed alone; its text adds that next sentence, never heard in the clip.
-  const clipEnd = CLIP_SECONDS - 1;
+  // It stops before speech the text lacks: the clip's own test is the unspoken sentence at its end.
+  const unscriptedStart = extras.find((e) => e.kind === 'unscripted')?.start ?? Infinity;
+  const clipEnd = Math.min(CLIP_SECONDS - 1, unscriptedStart - 0.05);
   const inClip = truth.filter((t) => (t.spoken ? t.end <= clipEnd : false));
   const lastIndex = inClip.at(-1)?.index ?? -1;
   const clipParagraphs = [];
@@ -374,7 +378,8 @@ export async function buildHard({ root, work }) {
     clipTruth.push({ ...nextSentence, spoken: false, start: null, end: null, words: [], note: 'spoken after the clip ends' });
   }
   const lastEnd = Math.round((inClip.at(-1)?.end ?? 0) * RATE);
-  const cut = nextSentence?.start != null ? Math.max(lastEnd, Math.round(nextSentence.start * RATE) - 1) : lastEnd;
+  const nextSound = Math.min(nextSentence?.start ?? Infinity, ...extras.map((e) => e.start).filter((t) => t * RATE > lastEnd));
+  const cut = Number.isFinite(nextSound) ? Math.max(lastEnd, Math.round(nextSound * RATE) - 1) : lastEnd;
   const clipMix = new Int16Array(cut + RATE);
   clipMix.set(mix.subarray(0, cut));
   for (let i = cut; i < clipMix.length; i++) clipMix[i] = bedOnly(i);

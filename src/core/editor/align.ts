@@ -96,7 +96,7 @@ function runPauses(pauses: readonly Pause[], from: number, to: number): Pause[] 
  * Chapters whose cues were all untimed get times from their cues again: the
  * first cue's start, and the next chapter's start (the last: its last cue's end).
  */
-function relayoutChapters(before: EditorSession, after: EditorSession): EditorSession {
+export function relayoutChapters(before: EditorSession, after: EditorSession): EditorSession {
   const untimed = (ch: EditChapter): boolean => before.cues.slice(ch.startCue, ch.endCue).every((c) => !c.timed);
   const chapters = after.chapters.map((ch, k) => {
     if (ch.endCue <= ch.startCue || !untimed(before.chapters[k]!)) return ch;
