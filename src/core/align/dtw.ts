@@ -180,6 +180,8 @@ export interface DtwOptions {
   radius?: number;
   /** Pooling factor between levels. Default 4. */
   factor?: number;
+  /** Most levels of pooling (each `factor` times coarser): beyond that the coarsest level gets a diagonal band instead. Default 2. */
+  maxLevels?: number;
   /** Per frame of `a`: the most a horizontal step there costs (Infinity: the local distance), so pauses absorb extra material. */
   absorb?: Float32Array;
   /** Cost factor of a horizontal step on a row that does not absorb. Default 1.5. */
@@ -192,7 +194,8 @@ export function multiscaleDtw(a: Float32Array, b: Float32Array, dim: number, opt
   const radius = options.radius ?? 10;
   const factor = options.factor ?? 4;
   const levels: { a: Float32Array; b: Float32Array; absorb?: Float32Array }[] = [{ a, b, ...(options.absorb ? { absorb: options.absorb } : {}) }];
-  while (levels.length < 8) {
+  const maxLevels = options.maxLevels ?? 2;
+  while (levels.length <= maxLevels) {
     const top = levels[levels.length - 1]!;
     const n = top.a.length / dim;
     const m = top.b.length / dim;

@@ -72,6 +72,14 @@ export interface AlignResult {
   pauses: Pause[];
   /** The pauses with the audio's duration: pass it to `checkSession` to find boundaries inside speech. */
   speech: SpeechMap;
+  /** Which aligner produced it, when a host ran one of several (the editor's Worker sets it). */
+  engine?: 'pauses' | 'acoustic';
+  /** Acoustic alignment only: per cue, its words with times. */
+  words?: { text: string; start: number; end: number }[][];
+  /** Acoustic alignment only: cues the recording seems not to contain. */
+  unspoken?: number[];
+  /** Acoustic alignment only: boundaries where the recording holds speech the text lacks. */
+  unscripted?: { boundary: number; start: number; end: number }[];
 }
 
 /** Rejection of an `align` that was cancelled. */
