@@ -123,8 +123,8 @@ export class EditorAudioController implements ReactiveController {
     return audio.duration;
   }
 
-  /** Aligns `session` in the Worker against the audio opened last. */
-  align(session: EditorSession, onProgress: (fraction: number) => void): AlignJob {
+  /** Aligns `session` in the Worker against the audio opened last: acoustically (default) or by pauses only. */
+  align(session: EditorSession, onProgress: (fraction: number) => void, engine: 'acoustic' | 'pauses' = 'acoustic'): AlignJob {
     const id = ++this.#ids;
     const result = new Promise<AlignResult>((resolve, reject) => {
       this.#pending.set(id, (msg) => {
@@ -134,7 +134,7 @@ export class EditorAudioController implements ReactiveController {
         else if (msg.type === 'failed') reject(Object.assign(new Error(msg.message), { name: msg.name }));
       });
     });
-    this.#post({ type: 'align', id, session, ...(this.voiceUrl ? { voice: new URL(this.voiceUrl, document.baseURI).href } : {}) });
+    this.#post({ type: 'align', id, session, engine, ...(this.voiceUrl ? { voice: new URL(this.voiceUrl, document.baseURI).href } : {}) });
     return { result, cancel: () => this.#post({ type: 'cancel', id }) };
   }
 }

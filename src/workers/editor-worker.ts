@@ -21,6 +21,8 @@ let cepstra: MfccBuilder | null = null;
 let features: Features | null = null;
 /** Compiled flite.wasm by URL: compiling 21 MB takes a moment, so once per Worker. */
 const voices = new Map<string, Promise<WasmModule>>();
+/** One Flite per voice URL: it keeps the phones of every word it has spoken. */
+const speakers = new Map<string, Flite>();
 
 /**
  * Where flite.wasm is when none is given: the package's dependency, next to `src/` or `dist/` (a dev
@@ -58,9 +60,20 @@ async function runAlign(id: number, msg: Extract<ToWorker, { type: 'align' }>): 
     let result: AlignResult;
     if (msg.engine !== 'pauses' && features) {
       const url = new URL(msg.voice ?? DEFAULT_VOICE, import.meta.url).href;
-      const voice = new Flite(await voiceModule(url));
+      const module = await voiceModule(url);
+      const voice = speakers.get(url) ?? new Flite(module);
+      speakers.set(url, voice);
       const pauses = pausesFromEnvelope(envelope);
-      const r = await alignAcoustic(msg.session, features, { voice, signal, yieldControl: turn, onProgress, pauses });
+      // The pause aligner first (a fraction of the time): its confident boundaries that the warp confirms are kept.
+      const rough = await align(msg.session, { envelope }, { signal, yieldControl: turn, onProgress: (f) => onProgress(0.1 * f, 'pauses') });
+      const r = await alignAcoustic(msg.session, features, {
+        voice,
+        signal,
+        yieldControl: turn,
+        onProgress: (f, phase) => onProgress(0.1 + 0.9 * f, phase),
+        pauses,
+        pauseResult: rough,
+      });
       // Structured clone keeps it all; `engine` tells the page which aligner ran.
       result = { ...r, engine: 'acoustic' };
     } else {

@@ -12,6 +12,12 @@ import type { CueAlignDetail } from './events.js';
  * speech missing from the text counted in the announcement.
  */
 export class AlignRunner {
+  /**
+   * 'acoustic' (default): the text spoken by the reference voice and warped onto the recording, word level,
+   * with the pause aligner's confident boundaries kept where the warp confirms them. 'pauses': boundaries in
+   * detected pauses only (fast; exact on recordings with clean pauses between all sentences).
+   */
+  engine: 'acoustic' | 'pauses' = 'acoustic';
   /** 0-1 while aligning, else null. */
   progress: number | null = null;
   /** Boundaries to review, least confident first. */
@@ -60,7 +66,7 @@ export class AlignRunner {
         el.announce(`Aligning… ${Math.round(f * 100)}%`);
       }
       el.requestUpdate();
-    });
+    }, this.engine);
     this.#job = job;
     el.requestUpdate();
     let detail: CueAlignDetail;
