@@ -1,6 +1,6 @@
 import { expect } from '@open-wc/testing';
-import { alignAcoustic, compileFlite, Flite, mfcc, multiscaleDtw, normalise, runWasi, wordsOf, COEFFS, type WasmModule } from '../../src/core/align/index.js';
-import { sessionFromPlainText, plainText } from '../../src/core/editor/index.js';
+import { alignAcoustic, compileFlite, Flite, mfcc, multiscaleDtw, normalise, runWasi, withoutWordTimes, withWordTimes, wordsOf, wordTimesOf, COEFFS, type WasmModule } from '../../src/core/align/index.js';
+import { plainText, sessionFromPlainText, sessionFromWebVTT, sessionToWebVTT } from '../../src/core/editor/index.js';
 
 /**
  * The acoustic aligner's parts, with the real flite.wasm: the WASI shim
@@ -109,5 +109,30 @@ describe('acoustic alignment (core)', function () {
     expect(cues[2]!.endTime).to.be.at.most(cues[3]!.startTime);
     expect(r.words[0]!.map((w) => w.text)).to.deep.equal(['Patience', 'mostly']);
     expect(r.words[3]!.every((w) => w.end >= w.start)).to.equal(true);
+    // The words' times are in the cue text, as WebVTT timestamps; the unspoken cue gets none.
+    expect(wordTimesOf(cues[1]!.text, cues[1]!.startTime)).to.deep.equal(r.words[1]!.map((w, q) => (q === 0 ? cues[1]!.startTime : w.start)));
+    expect(cues[2]!.text).to.not.match(/<\d/);
+  });
+});
+
+describe('word times as WebVTT timestamps', () => {
+  it('GOOD: writes a timestamp before every word but the first, only inside the cue, and reads them back', () => {
+    const payload = '<v Host>Tom &amp; Jerry, <i>really</i> — twice.';
+    const text = withWordTimes(payload, [1, 1.25, 1.5, 1.75, 2.2], 1, 2);
+    // "&amp;" is no word; "—" neither; 2.2 is past the cue's end.
+    expect(text).to.equal('<v Host>Tom &amp; <00:00:01.250>Jerry, <i><00:00:01.500>really</i> — <00:00:01.750>twice.');
+    expect(plainText(text)).to.equal(plainText(payload));
+    expect(wordTimesOf(text, 1)).to.deep.equal([1, 1.25, 1.5, 1.75]);
+    expect(withoutWordTimes(text)).to.equal(payload);
+  });
+
+  it('GOOD: survive an export and an import unchanged', () => {
+    const session = sessionFromWebVTT('WEBVTT\n\n00:00:01.000 --> 00:00:02.000\n<v Host>One two three\n');
+    const timed = { ...session, cues: session.cues.map((c) => ({ ...c, text: withWordTimes(c.text, [1, 1.3, 1.6], c.startTime, c.endTime) })) };
+    const out = sessionToWebVTT(timed).transcript;
+    expect(out).to.contain('<v Host>One <00:00:01.300>two <00:00:01.600>three');
+    const back = sessionFromWebVTT(out);
+    expect(back.cues[0]!.text).to.equal(timed.cues[0]!.text);
+    expect(wordTimesOf(back.cues[0]!.text, back.cues[0]!.startTime)).to.deep.equal([1, 1.3, 1.6]);
   });
 });

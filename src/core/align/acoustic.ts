@@ -6,6 +6,7 @@ import { retime } from '../editor/spread.js';
 import { multiscaleDtw, type DtwOptions, type WarpPath } from './dtw.js';
 import { wordsOf, type Synthesized } from './flite.js';
 import { COEFFS, HOP, mfcc, normalise, type Features } from './mfcc.js';
+import { withWordTimes } from './word-times.js';
 
 /**
  * Acoustic alignment (the aeneas / echogarden method): speak the text with a
@@ -68,6 +69,8 @@ export interface AcousticOptions {
    * pauses between sentences they are exact, and the warp only confirms them.
    */
   pauseResult?: AlignResult;
+  /** Write every word's start into its cue's text as a WebVTT timestamp (`<00:01:02.500>`). Default true. */
+  wordTimestamps?: boolean;
   dtw?: DtwOptions;
 }
 
@@ -401,7 +404,10 @@ export async function alignAcoustic(session: EditorSession, recording: Features,
   const aligned: EditCue[] = cues.map((c, k) => {
     if (c.fixed) return c;
     const startTime = ms(starts[k]!);
-    return { ...c, startTime, endTime: Math.max(startTime, ms(ends[k]!)), timed: true };
+    const endTime = Math.max(startTime, ms(ends[k]!));
+    // Word times go into the cue text as WebVTT timestamps (not for a cue the recording lacks).
+    const text = options.wordTimestamps === false || unspoken.includes(k) ? c.text : withWordTimes(c.text, words[k]!.map((w) => w.start), startTime, endTime);
+    return { ...c, text, startTime, endTime, timed: true };
   });
   const base = { ...session, duration };
   const result = relayoutChapters(base, retime(base, aligned, duration));

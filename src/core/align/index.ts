@@ -9,3 +9,4 @@ export { MfccBuilder, mfcc, normalise, HOP, COEFFS, type Features } from './mfcc
 export { multiscaleDtw, bandedDtw, pool, type DtwOptions, type WarpPath } from './dtw.js';
 export { runWasi, type WasiRun } from './wasi.js';
 export type { WasmModule } from './runtime.js';
+export { withWordTimes, withoutWordTimes, wordTimesOf, timestamp } from './word-times.js';
