@@ -149,7 +149,8 @@ export async function compare(log: (line: string) => void = console.log): Promis
     rows.push(score('pauses (current)', c, byPauses, (performance.now() - t0) / 1000, audioSeconds));
     t0 = performance.now();
     const features = mfcc(samples, RATE);
-    const acoustic = await alignAcoustic(session, features, { voice, pauses: pausesFromEnvelope(env) });
+    // As the editor's Worker runs it: with the pause aligner's result, whose confident boundaries it keeps where the warp agrees.
+    const acoustic = await alignAcoustic(session, features, { voice, pauses: pausesFromEnvelope(env), pauseResult: await align(session, { envelope: env }) });
     rows.push(score('acoustic (new)', c, acoustic, (performance.now() - t0) / 1000, audioSeconds));
     log(`  ${c.name}: ${audioSeconds.toFixed(0)} s done`);
   }
