@@ -4,6 +4,7 @@
 //
 //   npm run synth               everything
 //   npm run synth -- --no-video timings and audio only (fast)
+//   npm run synth -- hard       the hard session for the alignment bench (needs festival)
 //
 // See scripts/README.md for voices, pauses and the cue id convention.
 
@@ -14,6 +15,7 @@ import { captionsVtt, chaptersOf, chaptersVtt, manifest } from './synth/outputs.
 import { parseInterview, SPEAKERS } from './synth/parse.mjs';
 import { layout, PAUSES, planCues } from './synth/timeline.mjs';
 import { engineVersion, mapLimited, SAMPLE_RATE, synthesize, VOICES } from './synth/tts.mjs';
+import { buildHard } from './synth/hard.mjs';
 import { renderVideo, slidesFor } from './synth/video.mjs';
 import { writeWav } from './synth/wav.mjs';
 
@@ -30,6 +32,7 @@ const paths = {
 const rel = (/** @type {string} */ p) => relative(root, p);
 
 async function main() {
+  if (process.argv.includes('hard')) return buildHard({ root, work: paths.work });
   const withVideo = !process.argv.includes('--no-video');
   const interview = parseInterview(readFileSync(paths.source, 'utf8'));
   const plan = planCues(interview);

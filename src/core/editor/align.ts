@@ -72,6 +72,14 @@ export interface AlignResult {
   pauses: Pause[];
   /** The pauses with the audio's duration: pass it to `checkSession` to find boundaries inside speech. */
   speech: SpeechMap;
+  /** Which aligner produced it, when a host ran one of several (the editor's Worker sets it). */
+  engine?: 'pauses' | 'acoustic';
+  /** Acoustic alignment only: per cue, its words with times. */
+  words?: { text: string; start: number; end: number }[][];
+  /** Acoustic alignment only: cues the recording seems not to contain. */
+  unspoken?: number[];
+  /** Acoustic alignment only: boundaries where the recording holds speech the text lacks. */
+  unscripted?: { boundary: number; start: number; end: number }[];
 }
 
 /** Rejection of an `align` that was cancelled. */
@@ -96,7 +104,7 @@ function runPauses(pauses: readonly Pause[], from: number, to: number): Pause[] 
  * Chapters whose cues were all untimed get times from their cues again: the
  * first cue's start, and the next chapter's start (the last: its last cue's end).
  */
-function relayoutChapters(before: EditorSession, after: EditorSession): EditorSession {
+export function relayoutChapters(before: EditorSession, after: EditorSession): EditorSession {
   const untimed = (ch: EditChapter): boolean => before.cues.slice(ch.startCue, ch.endCue).every((c) => !c.timed);
   const chapters = after.chapters.map((ch, k) => {
     if (ch.endCue <= ch.startCue || !untimed(before.chapters[k]!)) return ch;

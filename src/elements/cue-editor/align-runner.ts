@@ -4,11 +4,20 @@ import type { CueEditor } from './cue-editor.js';
 import type { CueAlignDetail } from './events.js';
 
 /**
- * Runs `align` in the editor's Worker for `<cue-editor>`: progress shown as
- * it goes (the live text every 10 %), cancellable, the result applied as one
- * undo step, the low-confidence boundaries kept for review.
+ * Runs alignment in the editor's Worker for `<cue-editor>`: acoustic (the
+ * text spoken by a reference voice and warped onto the recording, word
+ * level) by default; progress shown as it goes (the live text every 10 %),
+ * cancellable, the result applied as one undo step, the low-confidence
+ * boundaries kept for review, with the cues that seem not spoken and the
+ * speech missing from the text counted in the announcement.
  */
 export class AlignRunner {
+  /**
+   * 'acoustic' (default): the text spoken by the reference voice and warped onto the recording, word level,
+   * with the pause aligner's confident boundaries kept where the warp confirms them. 'pauses': boundaries in
+   * detected pauses only (fast; exact on recordings with clean pauses between all sentences).
+   */
+  engine: 'acoustic' | 'pauses' = 'acoustic';
   /** 0-1 while aligning, else null. */
   progress: number | null = null;
   /** Boundaries to review, least confident first. */
@@ -57,7 +66,7 @@ export class AlignRunner {
         el.announce(`Aligning… ${Math.round(f * 100)}%`);
       }
       el.requestUpdate();
-    });
+    }, this.engine);
     this.#job = job;
     el.requestUpdate();
     let detail: CueAlignDetail;
@@ -67,8 +76,12 @@ export class AlignRunner {
       this.#boundaries = r.boundaries;
       this.review = r.review;
       this.#inOrder = [...r.review].sort((a, b) => a - b);
-      el.announce(`Aligned ${r.boundaries.length} boundaries: ${r.review.length} to review. Press R to step through them.`);
-      detail = { state: 'done', boundaries: r.boundaries, review: r.review };
+      const notes = [
+        r.unspoken?.length ? `${r.unspoken.length} ${r.unspoken.length === 1 ? 'cue seems' : 'cues seem'} not spoken` : '',
+        r.unscripted?.length ? `${r.unscripted.length} ${r.unscripted.length === 1 ? 'stretch' : 'stretches'} of speech not in the text` : '',
+      ].filter(Boolean);
+      el.announce(`Aligned ${r.boundaries.length} boundaries: ${r.review.length} to review${notes.length ? ` (${notes.join('; ')})` : ''}. Press R to step through them.`);
+      detail = { state: 'done', boundaries: r.boundaries, review: r.review, ...(r.engine ? { engine: r.engine } : {}), ...(r.unspoken ? { unspoken: r.unspoken } : {}) };
     } catch (e) {
       const cancelled = (e as Error).name === 'AbortError';
       el.announce(cancelled ? 'Alignment cancelled: nothing changed.' : `Alignment failed: ${(e as Error).message}`);

@@ -32,6 +32,10 @@ export interface CueAlignDetail {
   boundaries: AlignedBoundary[];
   /** Boundaries under the confidence threshold, least confident first. */
   review: number[];
+  /** Which aligner ran: 'acoustic' (the text spoken and warped onto the recording) or 'pauses'. */
+  engine?: 'acoustic' | 'pauses';
+  /** Acoustic alignment: cues the recording seems not to contain (flagged for review). */
+  unspoken?: number[];
 }
 
 /** `cue-export`: the user downloaded an export. */
