@@ -54,21 +54,15 @@ import { embedStyles } from './embed-code.js';
  * @csspart other-tab - The notice that another tab edits this session (also `notice`), with "Edit here" and "Reload latest".
  * @csspart player - The media-chrome player.
  * @csspart panel - The side panel (selection, checks, review, keys).
-<<<<<<< HEAD
  * @csspart checks-count - The checks badge: `data-state="clear"` (none found) or `"problems"`.
- *
- * @cssproperty [--cue-accent-color=light-dark(#1d4ed8, #93c5fd)] - Accent: selection, focus, buttons.
- * @cssproperty [--cue-error-color=light-dark(#b91c1c, #fca5a5)] - Errors, problems and the playhead.
- * @cssproperty [--cue-ok-color=light-dark(#166534, #86efac)] - The checks badge when nothing was found.
-=======
  * @csspart download - A download link of an export (transcript, chapters).
  *
  * @cssproperty [--cue-accent-color=light-dark(#1d4ed8, #93c5fd)] - Accent: selection, focus, buttons.
  * @cssproperty [--cue-error-color=light-dark(#b91c1c, #fca5a5)] - Errors, problems and the playhead.
+ * @cssproperty [--cue-ok-color=light-dark(#166534, #86efac)] - The checks badge when nothing was found.
  * @cssproperty [--cue-muted-color=light-dark(#4b5563, #9ca3af)] - Secondary text: times, hints.
  * @cssproperty [--cue-active-background=light-dark(#fef3c7, #3b3212)] - The cue playing, in the list.
  * @cssproperty [--cue-pause-color=light-dark(#eef2f7, #1c2535)] - Detected pauses behind the waveform.
->>>>>>> wt-integ
  * @cssproperty [--cue-wave-color=light-dark(#64748b, #94a3b8)] - Waveform.
  * @cssproperty [--cue-timeline-height=11rem] - Timeline height.
  * @cssproperty [--cue-list-height=30rem] - Cue list height.
