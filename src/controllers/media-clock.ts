@@ -127,10 +127,12 @@ class WakePlan {
     this.#timer = 0;
     const media = this.#media;
     const rate = (media as Partial<HTMLMediaElement>).playbackRate ?? 1;
-    if (media.paused || this.#waiting || !this.members.size || !(rate > 0)) return this.#cancel();
+    if (media.paused || !this.members.size || !(rate > 0)) return this.#cancel();
     const time = media.currentTime;
     let next = Number.POSITIVE_INFINITY;
     for (const m of this.members) next = Math.min(next, m.next(time));
+    // Frame mode reads every frame whatever the media does, as it always did; boundary mode sleeps while the media waits for data.
+    if (next > time && this.#waiting) return this.#cancel();
     if (next <= time) {
       // A member wants every frame.
       this.#confirming = 0;
