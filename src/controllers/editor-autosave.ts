@@ -120,6 +120,8 @@ export class EditorAutosaveController implements ReactiveController {
   #facts = '';
   #wasUnexported = false;
   #snapshotDue = false;
+  /** The next snapshot drops the whole journal (a damaged part, kept aside, is in it). */
+  #dropJournal = false;
 
   constructor(host: ReactiveControllerHost, options: EditorAutosaveOptions) {
     this.#options = options;
@@ -203,16 +205,19 @@ export class EditorAutosaveController implements ReactiveController {
     this.#records = 0;
     this.#bytes = 0;
     this.#snapshotDue = false;
+    this.#dropJournal = false;
     const { snapshot, journal } = state;
     if (snapshot === null || snapshot === undefined) {
       // Changes with no snapshot to apply them to (nothing should write that): keep them aside.
       if (journal.length) await keepDamagedJournal(key, journal).catch((e: unknown) => this.#failed(e));
+      this.#dropJournal = true;
       return null;
     }
     const problem = savedRecordProblem(snapshot);
     if (problem) {
       await keepDamaged(key, snapshot).catch((e: unknown) => this.#failed(e));
       if (journal.length) await keepDamagedJournal(key, journal).catch((e: unknown) => this.#failed(e));
+      this.#dropJournal = true;
       return { damaged: snapshot, problem };
     }
     const saved = snapshot as SavedEditor;
@@ -225,6 +230,7 @@ export class EditorAutosaveController implements ReactiveController {
       // Keep what was valid; the rest goes aside, and a snapshot of what was kept replaces the journal.
       await keepDamagedJournal(key, [...r.bad.records]).catch((e: unknown) => this.#failed(e));
       this.#snapshotDue = true;
+      this.#dropJournal = true;
       this.#options.onJournalDamaged(r.bad.problem, r.bad.records);
     }
     const meta = r.meta ?? saved;
@@ -270,7 +276,10 @@ export class EditorAutosaveController implements ReactiveController {
     if (!s) return;
     const present = s.history.present;
     // Nothing new (the restore of what was just read): nothing to write.
-    if (present === this.#last) return;
+    if (present === this.#last) {
+      if (this.#snapshotDue) this.schedule();
+      return;
+    }
     // The first session (nothing to build on yet) is saved whole.
     if (this.#last) this.#ops.push(journalOp(this.#last, present, label, cause));
     else this.#snapshotDue = true;
@@ -322,7 +331,8 @@ export class EditorAutosaveController implements ReactiveController {
           }
           const h = commit(s.history);
           const value: SavedEditor = { session: h.present, history: packHistory(h), ...meta, seq: this.#seq };
-          this.#rev = await writeSnapshot(key, value, this.#rev, this.owner);
+          this.#rev = await writeSnapshot(key, value, this.#rev, this.owner, this.#dropJournal);
+          this.#dropJournal = false;
           this.#records = 0;
           this.#bytes = 0;
           this.#snapshotDue = false;

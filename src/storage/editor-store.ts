@@ -214,20 +214,23 @@ export async function appendJournal(key: string, record: JournalRecord, rev: num
   if ((head?.rev ?? 0) !== rev) throw new StaleRevisionError(head ?? null);
 }
 
-/** Writes a full snapshot (holding the journal up to `value.seq`) and drops that journal, if the head is still at `rev`; the new revision. */
-export function writeSnapshot(key: string, value: SavedEditor, rev: number, owner: string): Promise<number> {
+/**
+ * Writes a full snapshot (holding the journal up to `value.seq`) and drops
+ * that journal (with `all`, the whole journal: records past a damaged one), if
+ * the head is still at `rev`; the new revision.
+ */
+export function writeSnapshot(key: string, value: SavedEditor, rev: number, owner: string, all = false): Promise<number> {
   const seq = value.seq ?? 0;
   return guarded(key, rev, owner, seq, (s) => {
     s.put(value, key);
-    s.delete(IDBKeyRange.bound([key, -Infinity], [key, seq]));
+    s.delete(all ? journalRange(key) : IDBKeyRange.bound([key, -Infinity], [key, seq]));
   });
 }
 
-/** Keeps journal records that could not be replayed under `<key>:damaged-journal`, and drops them from the journal. */
+/** Keeps journal records that could not be replayed under `<key>:damaged-journal` (the next `writeSnapshot` with `all` drops them from the journal). */
 export async function keepDamagedJournal(key: string, records: unknown[]): Promise<void> {
   await run('readwrite', (s) => {
     s.put(records, `${key}:damaged-journal`);
-    s.delete(journalRange(key));
   });
 }
 
