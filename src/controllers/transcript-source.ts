@@ -2,7 +2,7 @@ import type { ReactiveController, ReactiveControllerHost } from 'lit';
 import { loadFullCharRefTable, needsFullCharRefTable, startWebVTTParse } from '../core/webvtt/index.js';
 import { startTranscriptBuild } from '../core/transcript/index.js';
 import type { CueLike, Transcript } from '../core/transcript/index.js';
-import { mapInSlices, runInSlices } from './slices.js';
+import { mapInSlices, runInSlices, yieldToEventLoop } from './slices.js';
 
 /** Which file a problem or failure belongs to (`media`: the recording itself; `link`: a deep link in the page URL that names nothing). */
 export type CueSourceKind = 'transcript' | 'chapters' | 'media' | 'link';
@@ -256,6 +256,8 @@ export async function loadUrl(url: string, source: CueSourceKind, signal: AbortS
 
 /** Characters of the previous chunk searched again with the next one, for a `&name;` split between them (names are at most 40). */
 const REF_OVERLAP = 64;
+/** Bytes decoded in one task (a millisecond or two). */
+const DECODE_PIECE = 1 << 20;
 
 /**
  * A response's body as UTF-8 text (one BOM removed, as `text()` does), read
@@ -282,7 +284,11 @@ async function readText(response: Response): Promise<{ text: string; fullTable: 
   for (;;) {
     const { done, value } = await reader.read();
     if (done) break;
-    add(decoder.decode(value, { stream: true }));
+    // A body read from a Blob may come as one chunk of the whole file: decode it a piece at a time.
+    for (let at = 0; at < value.length; at += DECODE_PIECE) {
+      if (at > 0) await yieldToEventLoop();
+      add(decoder.decode(value.subarray(at, at + DECODE_PIECE), { stream: true }));
+    }
   }
   add(decoder.decode());
   return { text: parts.join(''), fullTable };
