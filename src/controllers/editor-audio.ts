@@ -17,7 +17,7 @@ const WORKER_OPTIONS: WorkerOptions = { type: 'module', name: 'cueline-editor' }
  * the test runner's server resolve it to `editor-worker.ts` as they do any `.js` import.
  */
 function defaultWorker(): Worker {
-  return new Worker(new URL('../workers/editor-worker.js', import.meta.url), WORKER_OPTIONS);
+  return new Worker(new URL('../workers/editor-worker.js', import.meta.url), { type: 'module', name: 'cueline-editor' });
 }
 
 /** Where the Worker could not be started: the page's Trusted Types refuse its URL, or the script did not load. */
