@@ -1,0 +1,3 @@
+export { matchArticle, type ArticleCueInput, type ArticleCueMatch, type ArticleMatch, type ArticleText, type ArticleWordRange, type MatchArticleOptions, type UnmatchedPassage } from './match.js';
+export { alignWords } from './align.js';
+export { foldWord, labelAt, tokenize, type TextSpan, type Word } from './tokens.js';
