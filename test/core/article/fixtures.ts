@@ -3,7 +3,6 @@ import { buildTranscript } from '../../../src/core/transcript/index.js';
 import { parseWebVTT } from '../../../src/core/webvtt/index.js';
 import type { ArticleCueInput, ArticleMatch, ArticleText, TextSpan } from '../../../src/core/article/index.js';
 
-export const SEED_ARTICLE = '/work/shared/seed/try-rust-with-francesco-ciulla.txt';
 
 export async function loadSeed(): Promise<{ article: string; cues: ArticleCueInput[] }> {
   const [article, vtt] = await Promise.all([
