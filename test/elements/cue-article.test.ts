@@ -6,7 +6,7 @@ import type { CueArticleLoadDetail } from '../../src/elements/cue-article/events
 import { DOUBLE_CLICK_MS } from '../../src/controllers/press-activation.js';
 import { buildTranscript } from '../../src/core/transcript/index.js';
 import { parseWebVTT } from '../../src/core/webvtt/index.js';
-import { DEMO_CHAPTERS, DEMO_MEDIA, DEMO_VTT, seek, waitFor } from './cue-transcript-helpers.js';
+import { DEMO_CHAPTERS, DEMO_MEDIA, DEMO_VTT, metadata, seek, waitFor } from './cue-transcript-helpers.js';
 import { wheel } from './follow-helpers.js';
 import { articleInto, clickText, highlighted, loaded, textRect } from './cue-article-helpers.js';
 
@@ -219,6 +219,7 @@ describe('<cue-article>', () => {
     const video = root.querySelector('video')!;
     article.transcript = t;
     await loaded(article);
+    await metadata(video);
     await clickText(article, 'and');
     await waitFor(() => Math.abs(video.currentTime - 12) < 0.01, 'seeked to the word');
     await waitFor(() => highlighted('cue-word').join() === 'and', 'word highlighted');
