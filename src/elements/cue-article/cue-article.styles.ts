@@ -37,6 +37,7 @@ export const styles = css`
   }
   [part~='active-cue'] {
     background: var(--cue-active-background, light-dark(#fef3c7, #3b3212));
+    color: var(--cue-active-color, inherit);
     mix-blend-mode: multiply;
     border-radius: var(--cue-radius, 0.2em);
   }

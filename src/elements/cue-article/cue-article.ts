@@ -47,7 +47,9 @@ const INTERACTIVE = 'a[href], button, input, select, textarea, summary, label, [
  * @csspart now - The (invisible) layer over the cue being spoken, which following keeps in view.
  * @csspart active-cue - Where the Highlight API is missing: a box over a line of the cue being spoken.
  * @csspart active-word - Where the Highlight API is missing: a box under the word being spoken.
+ * @csspart word-layer - The layer holding those word boxes.
  * @csspart back-to-now - Shown while following is paused: scrolls back to the cue being spoken.
+ * @csspart error - The message shown when the transcript could not be loaded (role=alert).
  *
  * @cssproperty [--cue-active-background=light-dark(#fef3c7, #3b3212)] - Background of the cue being spoken (`::highlight(cue-active)`).
  * @cssproperty [--cue-active-color=inherit] - Its text colour.
@@ -57,6 +59,7 @@ const INTERACTIVE = 'a[href], button, input, select, textarea, summary, label, [
  * @cssproperty [--cue-button-color=var(--cue-accent-color)] - "Back to now" text and border.
  * @cssproperty [--cue-button-background=Canvas] - "Back to now" background.
  * @cssproperty [--cue-radius=0.2em] - Corner radius of the focus ring.
+ * @cssproperty [--cue-error-color=light-dark(#b91c1c, #fca5a5)] - The load error message.
  * @cssproperty [--cue-toolbar-font=0.9em system-ui, sans-serif] - Font of the toolbar.
  */
 export class CueArticle extends LitElement {
