@@ -56,6 +56,7 @@ export default defineConfig({
     rollupOptions: {
       input: {
         index: resolve(import.meta.dirname, 'demo/index.html'),
+        transcript: resolve(import.meta.dirname, 'demo/transcript.html'),
         editor: resolve(import.meta.dirname, 'demo/editor.html'),
       },
     },

@@ -8,8 +8,10 @@ import '../src/index.js';
 import transcript from '../timings/try-rust-with-francesco-ciulla.vtt?url';
 import chapters from '../timings/try-rust-with-francesco-ciulla.chapters.vtt?url';
 
-const el = document.querySelector('cue-transcript');
-if (el && new URL(transcript, location.href).href !== new URL(el.src, location.href).href) {
-  el.src = transcript;
-  el.chapters = chapters;
+// The article page (`<cue-article>`) and the transcript-panel page (`<cue-transcript>`) share this module.
+for (const el of document.querySelectorAll<HTMLElementTagNameMap['cue-transcript'] | HTMLElementTagNameMap['cue-article']>('cue-transcript, cue-article')) {
+  if (new URL(transcript, location.href).href !== new URL(el.src, location.href).href) {
+    el.src = transcript;
+    el.chapters = chapters;
+  }
 }

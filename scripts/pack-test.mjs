@@ -164,7 +164,7 @@ try {
   const packed = JSON.parse(out.slice(out.lastIndexOf('\n[\n') + 1))[0];
   const files = new Set(packed.files.map((f) => f.path));
   const tarball = join(work, packed.filename);
-  for (const f of ['LICENSE', 'package.json', 'custom-elements.json', 'dist/index.js', 'dist/editor.js', 'dist/workers/editor-worker.js']) {
+  for (const f of ['LICENSE', 'package.json', 'custom-elements.json', 'dist/index.js', 'dist/editor.js', 'dist/workers/editor-worker.js', 'bin/cueline.js', 'dist/cli/index.js', 'dist/cli/html.js']) {
     check(`tarball has ${f}`, files.has(f));
   }
   const license = JSON.parse(readFileSync(join(root, 'package.json'), 'utf8')).license;
@@ -181,6 +181,14 @@ try {
   copyFileSync(join(root, '.puppeteerrc.cjs'), join(app, '.puppeteerrc.cjs'));
   console.log(`pack-test: npm install ${packed.filename} vite@${viteVersion}`);
   run('npm', ['install', '--prefer-offline', '--no-audit', '--no-fund', '--no-save', tarball, `vite@${viteVersion}`], app);
+
+  // 2b. The command line from the installed package: `npx cueline html` writes the transcript as escaped HTML.
+  try {
+    const html = run('npx', ['--no-install', 'cueline', 'html', 'public/talk.vtt'], app);
+    check('npx cueline html writes the transcript as HTML', html.includes('<h2 id="how-do-i-start">How do I start?</h2>') && html.includes('<p><strong>Speaker:</strong> Write a small program.</p>'), html.split('\n')[0]);
+  } catch (e) {
+    check('npx cueline html writes the transcript as HTML', false, `${e.stderr ?? e.message}`.trim().split('\n')[0]);
+  }
 
   // 3. vite build: fails on a module it cannot resolve (a Worker URL pointing at a file dist/ lacks).
   let built = true;

@@ -56,7 +56,7 @@ try {
 
   const home = await fetch(`${base}/`);
   const homeHtml = await home.text();
-  check('`/` under vite preview serves the demo (after any redirect)', home.status === 200 && homeHtml.includes('<cue-transcript'), `HTTP ${home.status} ${home.url}`);
+  check('`/` under vite preview serves the demo (after any redirect)', home.status === 200 && homeHtml.includes('<cue-article'), `HTTP ${home.status} ${home.url}`);
 
   const editor = await fetch(`${base}/demo/editor.html`);
   const editorHtml = await editor.text();

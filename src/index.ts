@@ -2,7 +2,7 @@
  * Cueline: interactive, frame-accurate transcripts for recorded talks.
  *
  * The package root registers the elements (importing it defines
- * `<cue-transcript>`, `<cue-chapters>`, `<cue-chapters-menu>`,
+ * `<cue-transcript>`, `<cue-article>`, `<cue-chapters>`, `<cue-chapters-menu>`,
  * `<cue-search-strip>` and `<cue-player>`, which composes them with the
  * media-chrome elements it imports) and re-exports the pure core, so one
  * import gives both.
@@ -25,6 +25,11 @@ export type { CueSearchDetail, SearchHit } from './controllers/transcript-search
 import './elements/cue-chapters/define.js';
 import './elements/cue-chapters-menu/define.js';
 import './elements/cue-search-strip/define.js';
+
+export { CueArticle } from './elements/cue-article/cue-article.js';
+export type * from './elements/cue-article/events.js';
+
+import './elements/cue-article/define.js';
 
 export { CuePlayer } from './elements/cue-player/cue-player.js';
 

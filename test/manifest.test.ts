@@ -19,7 +19,7 @@ import { button, ready } from './elements/cue-editor-helpers.js';
 
 /** Elements a page also uses on their own; a composite of them need not document their properties again. */
 const PUBLIC_PIECES = ['cue-transcript', 'cue-chapters', 'cue-chapters-menu', 'cue-search-strip'];
-const TAGS = ['cue-transcript', 'cue-chapters', 'cue-chapters-menu', 'cue-search-strip', 'cue-editor', 'cue-editor-timeline', 'cue-editor-list', 'cue-player'];
+const TAGS = ['cue-transcript', 'cue-article', 'cue-chapters', 'cue-chapters-menu', 'cue-search-strip', 'cue-editor', 'cue-editor-timeline', 'cue-editor-list', 'cue-player'];
 
 interface Named {
   name: string;
@@ -103,6 +103,7 @@ describe('Custom Elements Manifest', function () {
       <cue-chapters mediacontroller="mc" chapters=${TALK_CHAPTERS} transcript="t"></cue-chapters>
       <cue-transcript id="t" mediacontroller="mc" src=${TALK} chapters=${TALK_CHAPTERS}></cue-transcript>
       <cue-search-strip transcript="t"></cue-search-strip>
+      <cue-article for="v" src=${TALK}><p>Welcome to the talk.</p></cue-article>
       <cue-transcript id="gone" src="/test/fixtures/no-such-file.vtt"></cue-transcript>
       <cue-transcript id="bad" src="/test/fixtures/bad-cues.vtt"></cue-transcript>
       <cue-player src=${CLIP} transcript=${TALK} chapters=${TALK_CHAPTERS} style="width:900px"></cue-player>

@@ -191,6 +191,11 @@ export class FollowScrollController implements ReactiveController {
    * viewport's pixels, which differ under CSS zoom or a transform.
    */
   #offset(box: HTMLElement, item: Element): { top: number; height: number } {
+    // The page's own scroller (`<cue-article>` follows in the page): its visible area is the viewport.
+    if (box === box.ownerDocument.scrollingElement) {
+      const r = item.getBoundingClientRect();
+      return { top: r.top, height: r.height };
+    }
     const b = box.getBoundingClientRect();
     const scale = box.offsetHeight > 0 && b.height > 0 ? b.height / box.offsetHeight : 1;
     const r = item.getBoundingClientRect();

@@ -27,7 +27,7 @@ async function openDemo(width: number, height: number): Promise<Demo> {
   frame.width = String(width);
   frame.height = String(height);
   frame.allow = 'fullscreen';
-  frame.src = '/demo/index.html';
+  frame.src = '/demo/transcript.html';
   document.body.append(frame);
   frames.push(frame);
   const w = await waitFor((): (Window & typeof globalThis) | null => {
@@ -304,7 +304,7 @@ describe('the demo page on a phone (390 x 844)', () => {
 });
 
 describe('the demo pages: favicon', () => {
-  for (const page of ['/demo/index.html', '/demo/editor.html']) {
+  for (const page of ['/demo/index.html', '/demo/transcript.html', '/demo/editor.html']) {
     it(`GOOD: ${page} declares an icon that loads`, async () => {
       const res = await fetch(page);
       expect(res.status).to.equal(200);

@@ -1,0 +1,71 @@
+import { css } from 'lit';
+
+export const styles = css`
+  :host {
+    display: block;
+    position: relative;
+  }
+  :host(:focus) {
+    outline: none;
+  }
+  [part~='toolbar'] {
+    display: flex;
+    flex-wrap: wrap;
+    gap: 0.5rem 1rem;
+    align-items: center;
+    margin-block-end: 0.75rem;
+    font: var(--cue-toolbar-font, 0.9em system-ui, sans-serif);
+  }
+  [part~='toolbar'][hidden] {
+    display: none;
+  }
+  .overlay {
+    position: absolute;
+    pointer-events: none;
+  }
+  .overlay[hidden] {
+    display: none;
+  }
+  .overlay > * {
+    position: absolute;
+    box-sizing: border-box;
+  }
+  [part~='focus-ring'] {
+    outline: 2px solid var(--cue-focus-ring-color, var(--cue-accent-color, light-dark(#1d4ed8, #93c5fd)));
+    outline-offset: 1px;
+    border-radius: var(--cue-radius, 0.2em);
+  }
+  [part~='active-cue'] {
+    background: var(--cue-active-background, light-dark(#fef3c7, #3b3212));
+    color: var(--cue-active-color, inherit);
+    mix-blend-mode: multiply;
+    border-radius: var(--cue-radius, 0.2em);
+  }
+  [part~='active-word'] {
+    border-block-end: 2px solid var(--cue-spoken-background, light-dark(#f59e0b, #78580f));
+  }
+  [part~='back-to-now'] {
+    position: sticky;
+    inset-block-end: 1rem;
+    display: block;
+    margin-inline-start: auto;
+    font: inherit;
+    color: var(--cue-button-color, var(--cue-accent-color, light-dark(#1d4ed8, #93c5fd)));
+    background: var(--cue-button-background, Canvas);
+    border: 1px solid currentColor;
+    border-radius: 999px;
+    padding: 0.3em 0.9em;
+    cursor: pointer;
+  }
+  [part~='back-to-now'][hidden] {
+    display: none;
+  }
+  [part~='error'] {
+    color: var(--cue-error-color, light-dark(#b91c1c, #fca5a5));
+  }
+  @media (prefers-reduced-motion: reduce) {
+    * {
+      scroll-behavior: auto;
+    }
+  }
+`;

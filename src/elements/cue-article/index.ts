@@ -1,0 +1,2 @@
+export { CueArticle } from './cue-article.js';
+export type * from './events.js';
