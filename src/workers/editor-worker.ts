@@ -60,12 +60,20 @@ async function runAlign(id: number, msg: Extract<ToWorker, { type: 'align' }>): 
     let result: AlignResult;
     if (msg.engine !== 'pauses' && features) {
       const url = new URL(msg.voice ?? DEFAULT_VOICE, import.meta.url).href;
-      const module = await voiceModule(url);
+      // The pause aligner first (a fraction of the time): its confident boundaries that the warp confirms are kept.
+      const rough = await align(msg.session, { envelope }, { signal, yieldControl: turn, onProgress: (f) => onProgress(0.1 * f, 'pauses') });
+      let module: WasmModule;
+      try {
+        module = await voiceModule(url);
+      } catch (e) {
+        // No reference voice (a bundler that did not copy flite.wasm, an offline page): the pause aligner's
+        // result stands, and the editor says why the acoustic one did not run.
+        scope.postMessage({ type: 'aligned', id, result: { ...rough, engine: 'pauses', fallback: (e as Error).message } });
+        return;
+      }
       const voice = speakers.get(url) ?? new Flite(module);
       speakers.set(url, voice);
       const pauses = pausesFromEnvelope(envelope);
-      // The pause aligner first (a fraction of the time): its confident boundaries that the warp confirms are kept.
-      const rough = await align(msg.session, { envelope }, { signal, yieldControl: turn, onProgress: (f) => onProgress(0.1 * f, 'pauses') });
       const r = await alignAcoustic(msg.session, features, {
         voice,
         signal,

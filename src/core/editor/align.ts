@@ -74,6 +74,8 @@ export interface AlignResult {
   speech: SpeechMap;
   /** Which aligner produced it, when a host ran one of several (the editor's Worker sets it). */
   engine?: 'pauses' | 'acoustic';
+  /** Why the acoustic aligner was asked for but the pause aligner ran instead (its reference voice could not load). */
+  fallback?: string;
   /** Acoustic alignment only: per cue, its words with times. */
   words?: { text: string; start: number; end: number }[][];
   /** Acoustic alignment only: cues the recording seems not to contain. */

@@ -79,6 +79,7 @@ export class AlignRunner {
       const notes = [
         r.unspoken?.length ? `${r.unspoken.length} ${r.unspoken.length === 1 ? 'cue seems' : 'cues seem'} not spoken` : '',
         r.unscripted?.length ? `${r.unscripted.length} ${r.unscripted.length === 1 ? 'stretch' : 'stretches'} of speech not in the text` : '',
+        r.fallback ? `by pauses only: ${r.fallback}` : '',
       ].filter(Boolean);
       el.announce(`Aligned ${r.boundaries.length} boundaries: ${r.review.length} to review${notes.length ? ` (${notes.join('; ')})` : ''}. Press R to step through them.`);
       detail = { state: 'done', boundaries: r.boundaries, review: r.review, ...(r.engine ? { engine: r.engine } : {}), ...(r.unspoken ? { unspoken: r.unspoken } : {}) };

