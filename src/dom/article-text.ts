@@ -4,6 +4,7 @@
  * block-level element, and the way back from string offsets to DOM Ranges
  * over those same text nodes. Reads the DOM, never changes it.
  */
+import { lastKeyAtOrBefore } from '../core/sorted.js';
 import type { ArticleText, TextSpan } from '../core/article/index.js';
 
 /** Elements whose text is not part of the article's prose. */
@@ -87,11 +88,11 @@ export class ArticleDom implements ArticleText {
 
   /** Index of the block holding string offset `at`, or -1. */
   blockAt(at: number): number {
-    return lastAtOrBefore(this.blocks, at, (b) => b.start);
+    return lastKeyAtOrBefore(this.blocks, at, (b) => b.start);
   }
 
   #point(at: number, end: boolean): [Text, number] {
-    let i = lastAtOrBefore(this.#starts, at, (s) => s);
+    let i = lastKeyAtOrBefore(this.#starts, at, (s) => s);
     // An end on a node's start is the previous node's end (the range does not reach into the next one).
     if (end && i > 0 && this.#starts[i] === at) i--;
     const node = this.#nodes[Math.max(0, i)]!;
@@ -104,16 +105,3 @@ function blockOf(n: Node, root: Element): Element {
   return root;
 }
 
-function lastAtOrBefore<T>(list: readonly T[], x: number, key: (t: T) => number): number {
-  let lo = 0;
-  let hi = list.length - 1;
-  let found = -1;
-  while (lo <= hi) {
-    const mid = (lo + hi) >>> 1;
-    if (key(list[mid]!) <= x) {
-      found = mid;
-      lo = mid + 1;
-    } else hi = mid - 1;
-  }
-  return found;
-}

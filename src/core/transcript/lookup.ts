@@ -1,21 +1,5 @@
+import { lastAtOrBefore } from '../sorted.js';
 import type { Transcript } from './types.js';
-
-/** Index of the last element of a sorted array that is <= x, or -1. O(log n). */
-function lastAtOrBefore(sorted: Float64Array, x: number): number {
-  let lo = 0;
-  let hi = sorted.length - 1;
-  let found = -1;
-  while (lo <= hi) {
-    const mid = (lo + hi) >>> 1;
-    if (sorted[mid]! <= x) {
-      found = mid;
-      lo = mid + 1;
-    } else {
-      hi = mid - 1;
-    }
-  }
-  return found;
-}
 
 /** The last cue that has started at `time` (whether or not it has ended), or -1. O(log n). */
 export function cueIndexAtOrBefore(t: Transcript, time: number): number {

@@ -1,4 +1,5 @@
 import { matchArticle, type ArticleMatch } from '../../core/article/index.js';
+import { lastAtOrBefore } from '../../core/sorted.js';
 import type { Transcript } from '../../core/transcript/index.js';
 import { ArticleDom } from '../../dom/article-text.js';
 
@@ -111,16 +112,3 @@ export class ArticlePlaces {
   }
 }
 
-function lastAtOrBefore(sorted: readonly number[], x: number): number {
-  let lo = 0;
-  let hi = sorted.length - 1;
-  let found = -1;
-  while (lo <= hi) {
-    const mid = (lo + hi) >>> 1;
-    if (sorted[mid]! <= x) {
-      found = mid;
-      lo = mid + 1;
-    } else hi = mid - 1;
-  }
-  return found;
-}
