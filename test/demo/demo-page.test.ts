@@ -245,8 +245,11 @@ describe('the demo page on a phone (390 x 844)', () => {
     const input = part('search-input');
     const rest = ['search-count', 'search-previous', 'search-next', 'search-play'].map(part);
     laidOut([input, ...rest], bar, 'search toolbar');
-    // Row 1: the field, full width. Row 2: count, previous, next, play.
-    expect(rect(input).width, 'the field spans the bar').to.be.above(bar.width - 2 * 16 - 36);
+    // Row 1: the field, full width but for the viewer's settings button beside the search. Row 2: count, previous, next, play.
+    const gear = rect(part('settings'));
+    expect(gear.left, 'the settings button comes after the field').to.be.at.least(rect(input).right - 0.5);
+    expect(gear.right, 'inside the bar').to.be.at.most(bar.right + 0.5);
+    expect(rect(input).width + gear.width, 'the field spans the bar').to.be.above(bar.width - 2 * 16 - 36);
     const row2 = rest.map((el) => Math.round(rect(el).top + rect(el).height / 2));
     for (const top of row2) expect(top, 'row 2').to.be.closeTo(row2[3]!, 2);
     expect(rect(rest[0]!).top).to.be.at.least(rect(input).bottom - 0.5);

@@ -402,9 +402,9 @@ describe('deep links', () => {
   });
 });
 
-describe('the demo page', () => {
+describe('the demo page (transcript panel)', () => {
   it('GOOD: the seek bar\'s chapters, the navigator, the menu and the transcript agree, before and after a jump', async () => {
-    const frame = await openPage('/demo/index.html', (w) => {
+    const frame = await openPage('/demo/transcript.html', (w) => {
       const d = w.document;
       return d.querySelector('cue-chapters')?.shadowRoot?.querySelector('[part~="question"]') && (d.querySelector('cue-transcript') as CueTranscript | null)?.loadedTranscript;
     });
