@@ -48,6 +48,9 @@ const firefox = puppeteerLauncher({
       // No form-history dropdown: after a test types into a text field, its popup keeps the
       // system focus, and later test files then see document.hasFocus() false.
       'browser.formfill.enable': false,
+      // No leave-page prompt when the runner moves on from a page whose editor still has unexported edits
+      // (tests dispatch their own beforeunload events to check the warning): a prompt would keep the focus too.
+      'dom.disable_beforeunload': true,
       'browser.shell.checkDefaultBrowser': false,
       'app.update.enabled': false,
       'network.captive-portal-service.enabled': false,
