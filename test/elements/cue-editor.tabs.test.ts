@@ -16,7 +16,15 @@ describe('<cue-editor> in two tabs on the same session', function () {
   const frames: HTMLIFrameElement[] = [];
 
   afterEach(async () => {
+    // Take the focus back into this page before the frames go: Firefox leaves a page whose focused frame was
+    // removed without focus, and the next test file's key presses would then reach nothing.
+    window.focus();
+    const anchor = document.createElement('button');
+    document.body.append(anchor);
+    anchor.focus();
+    anchor.remove();
     for (const f of frames.splice(0)) f.remove();
+    window.focus();
     await clearSaved(key);
   });
 

@@ -191,15 +191,18 @@ describe('<cue-transcript> lifecycle', () => {
     el.addEventListener('cue-change', () => changes++);
     const raf = window.requestAnimationFrame;
     let frames = 0;
+    let atRemoval = -1;
     window.requestAnimationFrame = (cb) => {
       frames++;
       return raf.call(window, cb);
     };
     try {
-      // The spy sees the transcript's per-frame loop while it is connected...
-      await new Promise((r) => setTimeout(r, 200));
+      // While connected, the transcript's clock wakes for the next cue boundary (a short frame loop around it)...
+      await waitFor(() => changes > 0, 'the next cue boundary, seen while connected', 20000);
       expect(frames).to.be.above(0);
       frames = 0;
+      changes = 0;
+      atRemoval = activeIndex(el);
       el.remove();
       // The media keeps playing; nothing of the transcript's may run any more.
       await new Promise((r) => setTimeout(r, 400));
@@ -211,7 +214,7 @@ describe('<cue-transcript> lifecycle', () => {
     }
     expect(frames).to.equal(0);
     expect(changes).to.equal(0);
-    expect(activeIndex(el)).to.equal(4);
+    expect(activeIndex(el)).to.equal(atRemoval);
     // Put back, it binds again.
     root.append(el);
     await waitFor(() => activeIndex(el) === 8, 'bound again after re-insertion');
