@@ -1,6 +1,6 @@
 // @ts-check
 import { execFile } from 'node:child_process';
-import { createReadStream, existsSync, readFileSync, statSync } from 'node:fs';
+import { appendFileSync, createReadStream, existsSync, readFileSync, statSync } from 'node:fs';
 import { resolve, extname } from 'node:path';
 import { esbuildPlugin } from '@web/dev-server-esbuild';
 import { puppeteerLauncher } from '@web/test-runner-puppeteer';
@@ -35,7 +35,30 @@ const chromium = puppeteerLauncher({
   },
 });
 
+/**
+ * Every test file gets a page that has the system focus, as a viewer's page does: the runner's tab is
+ * activated before and after each navigation. `CUELINE_FOCUS_LOG=<file>` appends, per test file, whether its
+ * page started with `document.hasFocus()` (what to look at when Firefox keyboard tests fail only late in a run).
+ * @param {{ browser: import('puppeteer-core').Browser }} args
+ */
+async function focusedPage({ browser }) {
+  const page = await browser.newPage();
+  const goto = page.goto.bind(page);
+  page.goto = async (url, options) => {
+    await page.bringToFront().catch(() => undefined);
+    const response = await goto(url, options);
+    if (url !== 'about:blank') {
+      await page.bringToFront().catch(() => undefined);
+      const focused = await page.evaluate(() => document.hasFocus()).catch(() => undefined);
+      if (process.env.CUELINE_FOCUS_LOG) appendFileSync(process.env.CUELINE_FOCUS_LOG, `${focused} ${url}\n`);
+    }
+    return response;
+  };
+  return page;
+}
+
 const firefox = puppeteerLauncher({
+  createPage: focusedPage,
   launchOptions: {
     browser: 'firefox',
     executablePath: firefoxPath,
@@ -51,6 +74,11 @@ const firefox = puppeteerLauncher({
       // No leave-page prompt when the runner moves on from a page whose editor still has unexported edits
       // (tests dispatch their own beforeunload events to check the warning): a prompt would keep the focus too.
       'dom.disable_beforeunload': true,
+      // No "this page is slowing down Firefox" notice or slow-script prompt after a long task (the 343k-cue and
+      // 70k-cue tests make some on a loaded machine): either keeps the system focus away from later test files.
+      'dom.max_script_run_time': 0,
+      'dom.max_chrome_script_run_time': 0,
+      'dom.ipc.reportProcessHangs': false,
       'browser.shell.checkDefaultBrowser': false,
       'app.update.enabled': false,
       'network.captive-portal-service.enabled': false,
@@ -149,6 +177,31 @@ async function hang(ctx, next) {
   ctx.status = 504;
 }
 
+/**
+ * Firefox moves the system focus into its own toolbar when Tab (or Shift+Tab) goes past the page's last (or
+ * first) focusable element, as a keyboard test's Tab out of a widget can; no later test file gets the focus
+ * back, and their key presses then reach nothing. Two visually hidden focusable sentinels, kept first and last
+ * in the test page's body, keep Tab inside the page, as the rest of a real page would.
+ */
+const focusSentinels = `(() => {
+  const make = (where) => {
+    const s = document.createElement('button');
+    s.type = 'button';
+    s.className = 'wtr-focus-sentinel';
+    s.textContent = where + ' of the test page';
+    return s;
+  };
+  const start = make('Start');
+  const end = make('End');
+  const keep = () => {
+    if (document.body.firstElementChild !== start) document.body.prepend(start);
+    if (document.body.lastElementChild !== end) document.body.append(end);
+  };
+  keep();
+  new MutationObserver(keep).observe(document.body, { childList: true });
+})();`;
+const focusSentinelCss = '.wtr-focus-sentinel{position:fixed;top:0;left:0;width:1px;height:1px;margin:-1px;padding:0;border:0;overflow:hidden;clip-path:inset(50%);white-space:nowrap}';
+
 /** @type {Promise<string> | undefined} */
 let manifest;
 /**
@@ -205,7 +258,7 @@ export default {
   testFramework: { config: { timeout: 30000 } },
   middleware: [hang, tsForJs, mediaRanges],
   testRunnerHtml: (framework) =>
-    `<!doctype html><html><body><script>globalThis.__CUELINE_FUZZ_RUNS__ = ${fuzzRuns};</script><script type="module" src="${framework}"></script></body></html>`,
+    `<!doctype html><html><head><style>${focusSentinelCss}</style></head><body><script>globalThis.__CUELINE_FUZZ_RUNS__ = ${fuzzRuns};</script><script>${focusSentinels}</script><script type="module" src="${framework}"></script></body></html>`,
   plugins: [freshManifest, viteUrlImports, doubleClick, wheelPlugin(), esbuildPlugin({ ts: true, tsconfig: resolve('tsconfig.json'), target: 'es2022' })],
   browsers,
 };
