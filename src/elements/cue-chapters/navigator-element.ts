@@ -1,12 +1,13 @@
 import { LitElement, type PropertyValues } from 'lit';
 import { property } from 'lit/decorators.js';
 import type { QuestionNavigatorController } from '../../controllers/question-navigator.js';
+import { MediaStateInputs, type MediaStateName } from '../../mixins/media-state.js';
 
 /**
  * What `<cue-chapters>` and `<cue-chapters-menu>` share: how they bind to
  * media, to a transcript and to the URL. Not registered as an element.
  */
-export abstract class QuestionNavigatorElement extends LitElement {
+export abstract class QuestionNavigatorElement extends MediaStateInputs(LitElement) {
   /** URL of a chapters WebVTT file (one chapter per question); written by the page. */
   @property() chapters = '';
 
@@ -31,37 +32,12 @@ export abstract class QuestionNavigatorElement extends LitElement {
   /** Turns off the Shift+N / Shift+P shortcuts; written by the page. */
   @property({ type: Boolean, attribute: 'no-shortcuts' }) noShortcuts = false;
 
-  /** Seconds; written by media-chrome (read-only input). */
-  @property({ type: Number, attribute: 'mediacurrenttime', noAccessor: true })
-  get mediaCurrentTime(): number | undefined {
-    return this.#mediaTime;
-  }
-  set mediaCurrentTime(value: number | undefined) {
-    const old = this.#mediaTime;
-    this.#mediaTime = value;
-    this.#mediaStateSet('mediaCurrentTime', old, value);
-  }
-
-  /** Written by media-chrome (read-only input). */
-  @property({ type: Boolean, attribute: 'mediapaused', noAccessor: true })
-  get mediaPaused(): boolean | undefined {
-    return this.#mediaPausedValue;
-  }
-  set mediaPaused(value: boolean | undefined) {
-    const old = this.#mediaPausedValue;
-    this.#mediaPausedValue = value;
-    this.#mediaStateSet('mediaPaused', old, value);
-  }
-
-  #mediaTime: number | undefined;
-  #mediaPausedValue: boolean | undefined;
   #nav: QuestionNavigatorController | null = null;
 
   /** media-chrome writes its state 4 times a second: that changes nothing rendered (the navigator reads its media), so once rendered, no render. */
-  #mediaStateSet(name: 'mediaCurrentTime' | 'mediaPaused', old: unknown, value: unknown): void {
-    if (old === value) return;
+  protected override mediaStateChanged(name: MediaStateName, old: unknown): void {
     if (this.hasUpdated && this.#nav) this.#nav.refresh();
-    else this.requestUpdate(name, old);
+    else super.mediaStateChanged(name, old);
   }
 
   /** Hands the binding properties to the element's navigator controller; call from `willUpdate`. */

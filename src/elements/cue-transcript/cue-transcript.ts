@@ -11,6 +11,7 @@ import { PressActivationController } from '../../controllers/press-activation.js
 import { RovingFocusController } from '../../controllers/roving-focus.js';
 import { TranscriptSearchController, type CueSearchDetail } from '../../controllers/transcript-search.js';
 import { ViewerPrefsController } from '../../controllers/viewer-prefs.js';
+import { MediaStateInputs, type MediaStateName } from '../../mixins/media-state.js';
 import { LOAD_TIMEOUT_MS, mediaFailure, TranscriptSourceController, type CueSourceFailure, type CueSourceProblem } from '../../controllers/transcript-source.js';
 import { ActiveMarks, CHANGED_CUE } from './active-marks.js';
 import type { CueActivateDetail, CueChangeDetail, CueErrorDetail, CueLoadDetail } from './events.js';
@@ -127,7 +128,7 @@ const SLICE_MS = 12;
  * @cssproperty [--cue-current-match-background=light-dark(#f97316, #c2410c)] - The current match (`::highlight(cue-search-current)`).
  * @cssproperty [--cue-current-match-color=#fff] - Text of the current match.
  */
-export class CueTranscript extends LitElement {
+export class CueTranscript extends MediaStateInputs(LitElement) {
   static override styles = [styles, searchStyles, settingsStyles];
 
   /** URL of the transcript WebVTT file; written by the page. Without it, the bound media's `<track>` is used. */
@@ -162,31 +163,6 @@ export class CueTranscript extends LitElement {
 
   /** A transcript model set from script; it wins over `src` and tracks. Immutable: set a new object to change it. */
   @property({ attribute: false }) transcript: Transcript | null = null;
-
-  /** Seconds; written by media-chrome (read-only input). Used when no media element can be read directly. */
-  @property({ type: Number, attribute: 'mediacurrenttime', noAccessor: true })
-  get mediaCurrentTime(): number | undefined {
-    return this.#mediaTime;
-  }
-  set mediaCurrentTime(value: number | undefined) {
-    const old = this.#mediaTime;
-    this.#mediaTime = value;
-    this.#mediaStateSet('mediaCurrentTime', old, value);
-  }
-
-  /** Written by media-chrome (read-only input). */
-  @property({ type: Boolean, attribute: 'mediapaused', noAccessor: true })
-  get mediaPaused(): boolean | undefined {
-    return this.#mediaPausedValue;
-  }
-  set mediaPaused(value: boolean | undefined) {
-    const old = this.#mediaPausedValue;
-    this.#mediaPausedValue = value;
-    this.#mediaStateSet('mediaPaused', old, value);
-  }
-
-  #mediaTime: number | undefined;
-  #mediaPausedValue: boolean | undefined;
 
   @state() private _model: Transcript | null = null;
   @state() private _problems: CueSourceProblem[] = [];
@@ -351,10 +327,9 @@ export class CueTranscript extends LitElement {
   }
 
   /** media-chrome writes its state 4 times a second: that changes nothing rendered, so once rendered it is applied without a render. */
-  #mediaStateSet(name: 'mediaCurrentTime' | 'mediaPaused', old: unknown, value: unknown): void {
-    if (old === value) return;
+  protected override mediaStateChanged(name: MediaStateName, old: unknown): void {
     if (this.hasUpdated) this.#mediaState();
-    else this.requestUpdate(name, old);
+    else super.mediaStateChanged(name, old);
   }
 
   #mediaState(): void {
