@@ -77,3 +77,25 @@ export async function view(el: CueEditor, start: number, end: number): Promise<v
   t.setView(start, end);
   await t.updateComplete;
 }
+
+/** The window of test/elements/cue-editor-frame.html: what its page script records. */
+export type EditorFrameWindow = Window & typeof globalThis & { restored?: { savedAt: number }; frameErrors: string[] };
+
+/** The `<cue-editor>` inside an editor frame, once there is one. */
+export const editorIn = (f: HTMLIFrameElement): CueEditor | null => f.contentDocument?.querySelector('cue-editor') ?? null;
+
+/**
+ * Opens test/elements/cue-editor-frame.html (an editor saving under `key`, on the seed session) in an iframe
+ * appended to the page, and waits until its editor has a session. `extra` is appended to the frame's query.
+ */
+export async function openEditorFrame(key: string, extra = ''): Promise<{ frame: HTMLIFrameElement; editor: CueEditor }> {
+  const frame = document.createElement('iframe');
+  frame.title = 'Editor';
+  frame.style.cssText = 'width: 1000px; height: 800px; border: 0';
+  frame.src = `/test/elements/cue-editor-frame.html?key=${key}&transcript=${SEED_VTT}&chapters=${SEED_CHAPTERS}${extra}`;
+  const loaded = new Promise((r) => frame.addEventListener('load', r, { once: true }));
+  document.body.append(frame);
+  await loaded;
+  const editor = await waitFor(() => editorIn(frame)?.session && editorIn(frame), 'editor in the frame', 60000);
+  return { frame, editor };
+}

@@ -2,9 +2,7 @@ import { expect } from '@open-wc/testing';
 import '../../src/editor.js';
 import type { CueEditor } from '../../src/elements/cue-editor/cue-editor.js';
 import { clearSaved, loadDamagedJournal } from '../../src/storage/editor-store.js';
-import { SEED_CHAPTERS, SEED_VTT, waitFor } from './cue-editor-helpers.js';
-
-type FrameWindow = Window & typeof globalThis & { restored?: { savedAt: number }; frameErrors: string[] };
+import { editorIn, openEditorFrame, waitFor, type EditorFrameWindow } from './cue-editor-helpers.js';
 
 describe('<cue-editor> journal: a damaged record', function () {
   this.timeout(180000);
@@ -16,17 +14,10 @@ describe('<cue-editor> journal: a damaged record', function () {
     await clearSaved(key);
   });
 
-  const editorIn = (f: HTMLIFrameElement): CueEditor | null => f.contentDocument?.querySelector('cue-editor') ?? null;
-
   async function openFrame(): Promise<CueEditor> {
-    frame = document.createElement('iframe');
-    frame.title = 'Editor';
-    frame.style.cssText = 'width: 1000px; height: 800px; border: 0';
-    frame.src = `/test/elements/cue-editor-frame.html?key=${key}&transcript=${SEED_VTT}&chapters=${SEED_CHAPTERS}`;
-    const loaded = new Promise((r) => frame.addEventListener('load', r, { once: true }));
-    document.body.append(frame);
-    await loaded;
-    return waitFor(() => editorIn(frame)?.session && editorIn(frame), 'editor in the frame', 60000);
+    const opened = await openEditorFrame(key);
+    frame = opened.frame;
+    return opened.editor;
   }
 
   /** Replaces the newest journal record under `key` with `bad`, in one transaction; false when there is none (already compacted). */
@@ -70,7 +61,7 @@ describe('<cue-editor> journal: a damaged record', function () {
     const again = new Promise((r) => frame.addEventListener('load', r, { once: true }));
     frame.contentWindow!.location.reload();
     await again;
-    const back = await waitFor(() => (frame.contentWindow as FrameWindow).restored && editorIn(frame)?.session && editorIn(frame), 'restored editor', 60000);
+    const back = await waitFor(() => (frame.contentWindow as EditorFrameWindow).restored && editorIn(frame)?.session && editorIn(frame), 'restored editor', 60000);
     expect(back.session!.cues[0]!.text, 'the change before the bad record').to.match(/A good change \d$/);
     expect(back.session!.cues[1]!.text).not.to.match(/damaged/);
     expect(back.session!.cues).to.have.length(261);
@@ -81,13 +72,13 @@ describe('<cue-editor> journal: a damaged record', function () {
     expect(link.getAttribute('download')).to.match(/-damaged-changes\.json$/);
     expect(JSON.parse(await (await fetch(link.href)).text())).to.deep.equal([bad]);
     expect(await loadDamagedJournal(key)).to.deep.equal([bad]);
-    expect((frame.contentWindow as FrameWindow).frameErrors).to.deep.equal([]);
+    expect((frame.contentWindow as EditorFrameWindow).frameErrors).to.deep.equal([]);
     // The store is whole again: another reload restores the same, with no notice.
     await back.saved();
     const third = new Promise((r) => frame.addEventListener('load', r, { once: true }));
     frame.contentWindow!.location.reload();
     await third;
-    const last = await waitFor(() => (frame.contentWindow as FrameWindow).restored && editorIn(frame)?.session && editorIn(frame), 'restored again', 60000);
+    const last = await waitFor(() => (frame.contentWindow as EditorFrameWindow).restored && editorIn(frame)?.session && editorIn(frame), 'restored again', 60000);
     expect(last.session!.cues[0]!.text).to.equal(back.session!.cues[0]!.text);
     await last.updateComplete;
     expect(last.shadowRoot!.querySelector('[part~="damaged"]')).to.equal(null);

@@ -2,9 +2,7 @@ import { expect } from '@open-wc/testing';
 import '../../src/editor.js';
 import type { CueEditor } from '../../src/elements/cue-editor/cue-editor.js';
 import { clearSaved } from '../../src/storage/editor-store.js';
-import { SEED_CHAPTERS, SEED_VTT, waitFor } from './cue-editor-helpers.js';
-
-type FrameWindow = Window & typeof globalThis & { restored?: { savedAt: number }; frameErrors: string[] };
+import { openEditorFrame, waitFor, type EditorFrameWindow } from './cue-editor-helpers.js';
 
 /** A WebVTT transcript of `n` cues, two seconds apart. */
 export function bigVtt(n: number): string {
@@ -37,17 +35,10 @@ describe('<cue-editor> journal: each change saved as it happens, at a cost that 
     await clearSaved(key);
   });
 
-  const editorIn = (f: HTMLIFrameElement): CueEditor | null => f.contentDocument?.querySelector('cue-editor') ?? null;
-
   async function openFrame(): Promise<CueEditor> {
-    frame = document.createElement('iframe');
-    frame.title = 'Editor';
-    frame.style.cssText = 'width: 1000px; height: 800px; border: 0';
-    frame.src = `/test/elements/cue-editor-frame.html?key=${key}&transcript=${SEED_VTT}&chapters=${SEED_CHAPTERS}`;
-    const loaded = new Promise((r) => frame.addEventListener('load', r, { once: true }));
-    document.body.append(frame);
-    await loaded;
-    return waitFor(() => editorIn(frame)?.session && editorIn(frame), 'editor in the frame', 60000);
+    const opened = await openEditorFrame(key);
+    frame = opened.frame;
+    return opened.editor;
   }
 
   /** Opens an `n`-cue session in the frame's editor and waits until it is saved. */
@@ -61,7 +52,7 @@ describe('<cue-editor> journal: each change saved as it happens, at a cost that 
 
   /** Bytes put into IndexedDB (any store) while `work` runs and its save settles. */
   async function bytesWritten(ed: CueEditor, work: () => void): Promise<{ bytes: number; writes: number }> {
-    const w = frame.contentWindow as FrameWindow;
+    const w = frame.contentWindow as EditorFrameWindow;
     const proto = w.IDBObjectStore.prototype;
     const { put, add } = proto;
     let bytes = 0;
@@ -115,7 +106,7 @@ describe('<cue-editor> journal: each change saved as it happens, at a cost that 
       await new Promise<void>((r) => frame.contentWindow!.requestAnimationFrame(() => r()));
       frame.remove();
       ed = await openFrame();
-      await waitFor(() => (frame.contentWindow as FrameWindow).restored, 'the session restored', 60000);
+      await waitFor(() => (frame.contentWindow as EditorFrameWindow).restored, 'the session restored', 60000);
       expect(ed.session!.cues, `trial ${trial}: the 5,000-cue session back`).to.have.length(5000);
       expect(ed.session!.cues[cue]!.text, `trial ${trial}: the edit made one frame before the crash`).to.match(new RegExp(`${text}$`));
     }
