@@ -16,5 +16,5 @@ export { CueEditorTimeline } from './elements/cue-editor-timeline/define.js';
 export { CueEditorList } from './elements/cue-editor-list/define.js';
 export * from './elements/cue-editor/index.js';
 export * from './core/editor/index.js';
-export { EDITOR_KEYS, type KeyBinding } from './controllers/editor-keys.js';
+export { EDITOR_KEYS, type KeyBinding } from './controllers/editor/keys.js';
 export { clearSaved, type SavedEditor, type MediaRef } from './storage/editor-store.js';

@@ -20,7 +20,7 @@ export { CueChapters } from './elements/cue-chapters/cue-chapters.js';
 export type * from './elements/cue-chapters/events.js';
 export { CueChaptersMenu } from './elements/cue-chapters-menu/cue-chapters-menu.js';
 export { CueSearchStrip } from './elements/cue-search-strip/cue-search-strip.js';
-export type { CueSearchDetail, SearchHit } from './controllers/transcript-search.js';
+export type { CueSearchDetail, SearchHit } from './controllers/transcript/transcript-search.js';
 
 import './elements/cue-chapters/define.js';
 import './elements/cue-chapters-menu/define.js';

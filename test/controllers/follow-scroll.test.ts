@@ -1,7 +1,7 @@
 import { expect, fixture, html as testHtml } from '@open-wc/testing';
 import { emulateMedia, sendKeys, sendMouse } from '@web/test-runner-commands';
 import { LitElement, css, html } from 'lit';
-import { FollowScrollController } from '../../src/controllers/follow-scroll.js';
+import { FollowScrollController } from '../../src/controllers/transcript/follow-scroll.js';
 import { waitFor } from '../elements/cue-transcript-helpers.js';
 import { frames, inside, pressScrollbar, scrollbarPoint, settled, sleep, wheel, where } from '../elements/follow-helpers.js';
 

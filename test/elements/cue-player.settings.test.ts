@@ -4,7 +4,7 @@
  */
 import { expect } from '@open-wc/testing';
 import { sendMouse } from '@web/test-runner-commands';
-import { VIEWER_PREFS_KEY } from '../../src/controllers/viewer-prefs.js';
+import { VIEWER_PREFS_KEY } from '../../src/controllers/transcript/viewer-prefs.js';
 import type { CueTranscript } from '../../src/elements/cue-transcript/cue-transcript.js';
 import { closePages, openPlayerPage, overlaps, rect } from './cue-player-helpers.js';
 import { releaseMouse, waitFor } from './cue-transcript-helpers.js';

@@ -6,7 +6,7 @@ import { expect, fixture, html } from '@open-wc/testing';
 import { sendKeys } from '@web/test-runner-commands';
 import '../../src/elements/cue-transcript/define.js';
 import type { CueTranscript } from '../../src/elements/cue-transcript/cue-transcript.js';
-import { VIEWER_PREFS_KEY } from '../../src/controllers/viewer-prefs.js';
+import { VIEWER_PREFS_KEY } from '../../src/controllers/transcript/viewer-prefs.js';
 import { DEMO_CHAPTERS, DEMO_MEDIA, DEMO_VTT, activeCue, cueEl, metadata, rendered, scrollBox, waitFor } from './cue-transcript-helpers.js';
 import { inside, where } from './follow-helpers.js';
 

@@ -1,8 +1,8 @@
 import { html, nothing, type PropertyValues } from 'lit';
 import { QuestionNavigatorElement } from '../cue-chapters/navigator-element.js';
 import { state } from 'lit/decorators.js';
-import { QuestionKeysController } from '../../controllers/question-keys.js';
-import { QuestionNavigatorController, type NavigateTrigger } from '../../controllers/question-navigator.js';
+import { QuestionKeysController } from '../../controllers/navigator/question-keys.js';
+import { QuestionNavigatorController, type NavigateTrigger } from '../../controllers/navigator/question-navigator.js';
 import type { CueNavigateDetail } from '../cue-chapters/events.js';
 import { ProgressAnimator } from '../cue-chapters/progress.js';
 import { renderQuestionBody } from '../cue-chapters/render.js';

@@ -1,9 +1,9 @@
 import type { TranscriptQuestion } from '../../core/transcript/index.js';
 import type { CopyMethod } from '../../dom/clipboard.js';
-import type { NavigateTrigger } from '../../controllers/question-navigator.js';
+import type { NavigateTrigger } from '../../controllers/navigator/question-navigator.js';
 
 export type { CopyMethod } from '../../dom/clipboard.js';
-export type { NavigateTrigger } from '../../controllers/question-navigator.js';
+export type { NavigateTrigger } from '../../controllers/navigator/question-navigator.js';
 
 /** `cue-navigate`: the viewer asked to go to a question. Cancelable: cancel it to stop the seek. */
 export interface CueNavigateDetail {

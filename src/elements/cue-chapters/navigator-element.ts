@@ -1,6 +1,6 @@
 import { LitElement, type PropertyValues } from 'lit';
 import { property } from 'lit/decorators.js';
-import type { QuestionNavigatorController } from '../../controllers/question-navigator.js';
+import type { QuestionNavigatorController } from '../../controllers/navigator/question-navigator.js';
 import { MediaStateInputs, type MediaStateName } from '../../mixins/media-state.js';
 
 /**

@@ -15,9 +15,9 @@ import {
   type EditorSession,
   type Problem,
 } from '../../core/editor/index.js';
-import type { EditorHistoryController } from '../../controllers/editor-history.js';
-import type { EditorKeyActions } from '../../controllers/editor-keys.js';
-import type { EditorPlaybackController } from '../../controllers/editor-playback.js';
+import type { EditorHistoryController } from '../../controllers/editor/history.js';
+import type { EditorKeyActions } from '../../controllers/editor/keys.js';
+import type { EditorPlaybackController } from '../../controllers/editor/playback.js';
 import { clockTime } from './format.js';
 import type { EditIntent } from './intents.js';
 

@@ -1,5 +1,5 @@
 import type { AlignedBoundary } from '../../core/editor/index.js';
-import type { AlignJob } from '../../controllers/editor-audio.js';
+import type { AlignJob } from '../../controllers/editor/audio.js';
 import type { CueEditor } from './cue-editor.js';
 import type { CueAlignDetail } from './events.js';
 

@@ -1,12 +1,12 @@
 import { LitElement, html, type PropertyValues } from 'lit';
 import { property, query, state } from 'lit/decorators.js';
 import { checkSession, DEFAULT_REACTION_TIME, setDuration, sessionToWebVTT, type EditorSession, type Problem, type SpeechMap, type WebVTTExport } from '../../core/editor/index.js';
-import { EditorAudioController } from '../../controllers/editor-audio.js';
-import { EditorAutosaveController, saveFailureReason } from '../../controllers/editor-autosave.js';
-import { EditorHistoryController, type HistoryCause } from '../../controllers/editor-history.js';
-import { EDITOR_KEYS_USED, EditorKeysController } from '../../controllers/editor-keys.js';
-import { EditorPlaybackController } from '../../controllers/editor-playback.js';
-import { EditorTabsController } from '../../controllers/editor-tabs.js';
+import { EditorAudioController } from '../../controllers/editor/audio.js';
+import { EditorAutosaveController, saveFailureReason } from '../../controllers/editor/autosave.js';
+import { EditorHistoryController, type HistoryCause } from '../../controllers/editor/history.js';
+import { EDITOR_KEYS_USED, EditorKeysController } from '../../controllers/editor/keys.js';
+import { EditorPlaybackController } from '../../controllers/editor/playback.js';
+import { EditorTabsController } from '../../controllers/editor/tabs.js';
 import { MediaClockController } from '../../controllers/media-clock.js';
 import type { MediaRef } from '../../storage/editor-store.js';
 import type { TrustedScriptURL } from '../../dom/trusted-script-url.js';

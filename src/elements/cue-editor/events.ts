@@ -1,5 +1,5 @@
 import type { AlignedBoundary, EditorSession, ImportError } from '../../core/editor/index.js';
-import type { HistoryCause } from '../../controllers/editor-history.js';
+import type { HistoryCause } from '../../controllers/editor/history.js';
 import type { CueErrorDetail } from '../cue-transcript/events.js';
 import type { TranscriptFormat } from './import.js';
 

@@ -1,6 +1,6 @@
 import { setDuration } from '../../core/editor/index.js';
 import type { CueEditor } from './cue-editor.js';
-import { WorkerStartError } from '../../controllers/editor-audio.js';
+import { WorkerStartError } from '../../controllers/editor/audio.js';
 import { TRUSTED_TYPES_POLICY } from '../../dom/trusted-script-url.js';
 import { toProblems, type CueEditorErrorDetail, type CueWorkerErrorDetail } from './events.js';
 import { safeBaseName } from './export.js';

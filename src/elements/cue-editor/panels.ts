@@ -1,6 +1,6 @@
 import { html, nothing } from 'lit';
 import { plainText, type Problem } from '../../core/editor/index.js';
-import { EDITOR_KEYS } from '../../controllers/editor-keys.js';
+import { EDITOR_KEYS } from '../../controllers/editor/keys.js';
 import { boundaryTime } from './actions.js';
 import type { CueEditor } from './cue-editor.js';
 import { clockTime } from './format.js';

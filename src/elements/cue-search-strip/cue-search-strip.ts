@@ -1,8 +1,8 @@
 import { LitElement, css, html, nothing, type PropertyValues } from 'lit';
 import { property, state } from 'lit/decorators.js';
 import { IdRefController } from '../../controllers/id-ref.js';
-import type { TranscriptHostLike } from '../../controllers/chapters-source.js';
-import type { CueSearchDetail } from '../../controllers/transcript-search.js';
+import type { TranscriptHostLike } from '../../controllers/navigator/chapters-source.js';
+import type { CueSearchDetail } from '../../controllers/transcript/transcript-search.js';
 
 /** A linked `<cue-transcript>`: its model, and the search it shows now. */
 interface SearchHostLike extends TranscriptHostLike {

@@ -1,2 +1,2 @@
 export { CueSearchStrip } from './cue-search-strip.js';
-export type { CueSearchDetail, SearchHit } from '../../controllers/transcript-search.js';
+export type { CueSearchDetail, SearchHit } from '../../controllers/transcript/transcript-search.js';

@@ -1,7 +1,7 @@
 import type { Transcript, TranscriptCue } from '../../core/transcript/index.js';
-import type { CueSourceFailure, CueSourceProblem } from '../../controllers/transcript-source.js';
+import type { CueSourceFailure, CueSourceProblem } from '../../controllers/transcript/transcript-source.js';
 
-export type { CueErrorReason, CueSourceFailure, CueSourceKind, CueSourceProblem } from '../../controllers/transcript-source.js';
+export type { CueErrorReason, CueSourceFailure, CueSourceKind, CueSourceProblem } from '../../controllers/transcript/transcript-source.js';
 
 /** `cue-change`: what is being said changed as the media played or seeked. Indices are -1 for none. */
 export interface CueChangeDetail {

@@ -8,7 +8,7 @@ import { html, nothing, type TemplateResult } from 'lit';
 import type { CueNode } from '../../core/webvtt/types.js';
 import { askedAsTitled, type Transcript, type TranscriptCue, type TranscriptQuestion } from '../../core/transcript/index.js';
 import { formatTime, formatTimeLong } from '../../core/time.js';
-import type { CueSourceFailure, CueSourceProblem } from '../../controllers/transcript-source.js';
+import type { CueSourceFailure, CueSourceProblem } from '../../controllers/transcript/transcript-source.js';
 
 /** Deepest nesting of cue text elements that is built as elements; deeper ones are flattened to their text. */
 export const MAX_DEPTH = 32;

@@ -15,7 +15,7 @@ import {
   type JournalOp,
   type JournalRecord,
   type SavedMeta,
-} from '../core/editor/index.js';
+} from '../../core/editor/index.js';
 import {
   appendJournal,
   claim,
@@ -28,7 +28,7 @@ import {
   writeSnapshot,
   type SavedEditor,
   type StoredState,
-} from '../storage/editor-store.js';
+} from '../../storage/editor-store.js';
 
 /** What the editor saves beside the session (the save time is added when written). */
 export type EditorFacts = Omit<SavedMeta, 'savedAt'>;

@@ -1,7 +1,7 @@
 import type { ReactiveController, ReactiveControllerHost } from 'lit';
-import { parseFragment, questionFragment, withFragment, type FragmentTarget } from '../core/links.js';
-import { questionIndexAt, type Transcript } from '../core/transcript/index.js';
-import type { CueSourceFailure } from './transcript-source.js';
+import { parseFragment, questionFragment, withFragment, type FragmentTarget } from '../../core/links.js';
+import { questionIndexAt, type Transcript } from '../../core/transcript/index.js';
+import type { CueSourceFailure } from '../transcript/transcript-source.js';
 
 /** Every connected reader of the page's fragment that is enabled: which of them answers a link without a prefix. */
 const readers = new Set<DeepLinkController>();

@@ -1,5 +1,5 @@
 import type { ReactiveController, ReactiveControllerHost } from 'lit';
-import { NUDGE_STEPS } from '../core/editor/index.js';
+import { NUDGE_STEPS } from '../../core/editor/index.js';
 
 /** What the editor does for its keys. */
 export interface EditorKeyActions {

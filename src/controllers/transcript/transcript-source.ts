@@ -1,7 +1,7 @@
 import type { ReactiveController, ReactiveControllerHost } from 'lit';
-import { loadFullCharRefTable, needsFullCharRefTable, startWebVTTParse } from '../core/webvtt/index.js';
-import { startTranscriptBuild } from '../core/transcript/index.js';
-import type { CueLike, Transcript } from '../core/transcript/index.js';
+import { loadFullCharRefTable, needsFullCharRefTable, startWebVTTParse } from '../../core/webvtt/index.js';
+import { startTranscriptBuild } from '../../core/transcript/index.js';
+import type { CueLike, Transcript } from '../../core/transcript/index.js';
 import { mapInSlices, runInSlices, yieldToEventLoop } from './slices.js';
 
 /** Which file a problem or failure belongs to (`media`: the recording itself; `link`: a deep link in the page URL that names nothing). */

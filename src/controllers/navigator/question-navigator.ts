@@ -1,12 +1,12 @@
 import type { ReactiveController, ReactiveControllerHost } from 'lit';
-import type { FragmentTarget } from '../core/links.js';
-import { isHeard, listenedBetween, nextQuestionIndex, previousQuestionIndex } from '../core/navigation.js';
-import { questionIndexAt, type Transcript } from '../core/transcript/index.js';
-import { nextQuestionChange } from '../core/transcript/boundaries.js';
+import type { FragmentTarget } from '../../core/links.js';
+import { isHeard, listenedBetween, nextQuestionIndex, previousQuestionIndex } from '../../core/navigation.js';
+import { questionIndexAt, type Transcript } from '../../core/transcript/index.js';
+import { nextQuestionChange } from '../../core/transcript/boundaries.js';
 import { ChaptersSourceController, type ChaptersOrigin, type TranscriptHostLike } from './chapters-source.js';
 import { DeepLinkController } from './deep-link.js';
-import { IdRefController } from './id-ref.js';
-import { MediaBindingController } from './media-binding.js';
+import { IdRefController } from '../id-ref.js';
+import { MediaBindingController } from '../media-binding.js';
 import { QuestionKeysController } from './question-keys.js';
 
 type Host = ReactiveControllerHost & HTMLElement;

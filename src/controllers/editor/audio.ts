@@ -1,7 +1,7 @@
 import type { ReactiveController, ReactiveControllerHost } from 'lit';
-import type { AlignResult, EditorSession, PeakPyramid, SpeechMap } from '../core/editor/index.js';
-import type { FromWorker, ToWorker } from '../workers/editor-protocol.js';
-import { scriptURL, trustedTypes, TRUSTED_TYPES_POLICY, TrustedScriptURLError, type TrustedScriptURL } from '../dom/trusted-script-url.js';
+import type { AlignResult, EditorSession, PeakPyramid, SpeechMap } from '../../core/editor/index.js';
+import type { FromWorker, ToWorker } from '../../workers/editor-protocol.js';
+import { scriptURL, trustedTypes, TRUSTED_TYPES_POLICY, TrustedScriptURLError, type TrustedScriptURL } from '../../dom/trusted-script-url.js';
 
 /** Sample rate the editor decodes at: enough for a waveform and speech energy, a third of the memory of 22 kHz. */
 export const ANALYSIS_RATE = 8000;
@@ -17,7 +17,7 @@ const WORKER_OPTIONS: WorkerOptions = { type: 'module', name: 'cueline-editor' }
  * the test runner's server resolve it to `editor-worker.ts` as they do any `.js` import.
  */
 function defaultWorker(): Worker {
-  return new Worker(new URL('../workers/editor-worker.js', import.meta.url), { type: 'module', name: 'cueline-editor' });
+  return new Worker(new URL('../../workers/editor-worker.js', import.meta.url), { type: 'module', name: 'cueline-editor' });
 }
 
 /** Where the Worker could not be started: the page's Trusted Types refuse its URL, or the script did not load. */

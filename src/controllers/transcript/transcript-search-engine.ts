@@ -4,5 +4,5 @@
  * reader first focuses the search field or a query arrives, so a page that only plays does not load it up front
  * (in the CDN build it is a chunk of its own beside `cueline.js`).
  */
-export { searchTranscript, startSearchIndex } from '../core/search.js';
-export { SearchHighlights } from '../dom/search-highlights.js';
+export { searchTranscript, startSearchIndex } from '../../core/search.js';
+export { SearchHighlights } from '../../dom/search-highlights.js';

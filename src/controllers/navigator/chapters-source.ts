@@ -1,8 +1,8 @@
 import type { ReactiveController, ReactiveControllerHost } from 'lit';
-import { loadFullCharRefTable, needsFullCharRefTable } from '../core/webvtt/index.js';
-import { startTranscriptBuild, type CueLike, type Transcript } from '../core/transcript/index.js';
-import { mapInSlices, runInSlices } from './slices.js';
-import { failure, loadUrl, SourceError, type CueSourceFailure } from './transcript-source.js';
+import { loadFullCharRefTable, needsFullCharRefTable } from '../../core/webvtt/index.js';
+import { startTranscriptBuild, type CueLike, type Transcript } from '../../core/transcript/index.js';
+import { mapInSlices, runInSlices } from '../transcript/slices.js';
+import { failure, loadUrl, SourceError, type CueSourceFailure } from '../transcript/transcript-source.js';
 
 /** Where a navigator's questions came from. */
 export type ChaptersOrigin = 'url' | 'track' | 'transcript';

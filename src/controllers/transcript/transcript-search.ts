@@ -1,7 +1,7 @@
 import { html, type ReactiveController, type ReactiveControllerHost, type TemplateResult } from 'lit';
-import type { SearchIndexBuild, SearchMatch } from '../core/search.js';
-import type { Transcript } from '../core/transcript/index.js';
-import type { SearchHighlights } from '../dom/search-highlights.js';
+import type { SearchIndexBuild, SearchMatch } from '../../core/search.js';
+import type { Transcript } from '../../core/transcript/index.js';
+import type { SearchHighlights } from '../../dom/search-highlights.js';
 import { runInSlices } from './slices.js';
 
 /** How long a query may spend building the index before it waits for the rest, built in slices (a long transcript's). */

@@ -1,8 +1,8 @@
 import { html, nothing, type ReactiveController, type ReactiveControllerHost, type TemplateResult } from 'lit';
-import { formatQuote, momentFragment, withFragment } from '../core/links.js';
-import { formatTime } from '../core/time.js';
-import type { Transcript } from '../core/transcript/index.js';
-import type { CopyLinkController } from './copy-link.js';
+import { formatQuote, momentFragment, withFragment } from '../../core/links.js';
+import { formatTime } from '../../core/time.js';
+import type { Transcript } from '../../core/transcript/index.js';
+import type { CopyLinkController } from '../copy-link.js';
 
 type Host = ReactiveControllerHost & HTMLElement;
 

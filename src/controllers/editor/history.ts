@@ -1,5 +1,5 @@
 import type { ReactiveController, ReactiveControllerHost } from 'lit';
-import { apply, begin, cancel, commit, createHistory, packHistory, redo, undo, unpackHistory, type EditHistory, type EditorSession, type JournalCause, type PackedHistory } from '../core/editor/index.js';
+import { apply, begin, cancel, commit, createHistory, packHistory, redo, undo, unpackHistory, type EditHistory, type EditorSession, type JournalCause, type PackedHistory } from '../../core/editor/index.js';
 
 /** Why the session changed. */
 export type HistoryCause = JournalCause;
