@@ -51,11 +51,11 @@ function write(result: AlignResult, out: string, chapters: string): void {
 function transfer(media: string, session: EditorSession, file: string, out: string, chapters: string): number {
   const caps = readCaptions(readFileSync(file, 'utf8'), file);
   const fatal = caps.problems.find((p) => p.fatal);
+  for (const p of caps.problems.slice(0, 5)) if (p !== fatal) console.error(`${file}: ${describeProblem(p)}`);
   if (fatal) {
     console.error(`cueline align: ${file}: ${describeProblem(fatal)}`);
     return 1;
   }
-  for (const p of caps.problems.slice(0, 5)) console.error(`${file}: ${describeProblem(p)}`);
   bar(0);
   let duration: number | undefined;
   let pauses: ReturnType<typeof pausesFromEnvelope> | null = null;
@@ -70,7 +70,7 @@ function transfer(media: string, session: EditorSession, file: string, out: stri
     console.error(`cueline align: ${(e as Error).message} Writing the transferred times without refining them.`);
   }
   bar(0.5);
-  let result = transferTiming(session, caps.words, duration !== undefined ? { duration } : {});
+  let result = transferTiming(session, caps.words, { wordEnds: !needsPauseRefinement(caps.format), ...(duration !== undefined ? { duration } : {}) });
   const refined = pauses !== null && needsPauseRefinement(caps.format);
   if (refined) result = refineWithPauses(result, pauses!);
   bar(1);

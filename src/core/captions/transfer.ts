@@ -30,6 +30,12 @@ export interface TransferOptions {
   reviewBelow?: number;
   /** Write every word's start into its cue's text as a WebVTT timestamp. Default true. */
   wordTimestamps?: boolean;
+  /**
+   * The captions' word ends are the recognizer's own (Whisper, Gentle): a word the text lacks that touches a
+   * sentence's edge word is then taken into the sentence. False for formats where a word lasts until the next
+   * starts (YouTube's captions, cue-level SRT / VTT: `needsPauseRefinement`). Default true.
+   */
+  wordEnds?: boolean;
   sequence?: SequenceOptions;
 }
 
@@ -53,6 +59,10 @@ export class TransferError extends Error {
 const PER_CHAR = 0.055;
 /** Seconds per word an added word needs before it takes room from its neighbours instead of the gap. */
 const ROOM = 0.08;
+/** Most recognized words the text lacks that a sentence edge takes in when they touch it. */
+const GLUED = 2;
+/** Seconds between two recognized words under which they touch (no pause between). */
+const TOUCH = 0.05;
 /** Most added words in a row that share their neighbours' time; a longer run stays in the gap. */
 const SHARE_RUN = 3;
 
@@ -64,6 +74,9 @@ interface TextWord {
   end: number;
   timed: boolean;
   exact: number;
+  /** The first and last recognizer key paired with it (-1: none). */
+  firstA: number;
+  lastA: number;
 }
 
 const weight = (w: { text: string }): number => w.text.length + 2;
@@ -120,7 +133,7 @@ export function transferTiming(session: EditorSession, captions: readonly TimedW
         textKeys.push(k);
         keyWord.push(words.length);
       }
-      words.push({ cue: ci, text: t, keys: keys.length, start: 0, end: 0, timed: false, exact: 0 });
+      words.push({ cue: ci, text: t, keys: keys.length, start: 0, end: 0, timed: false, exact: 0, firstA: -1, lastA: -1 });
     }
   });
   firstWord[n] = words.length;
@@ -131,6 +144,8 @@ export function transferTiming(session: EditorSession, captions: readonly TimedW
     const a = pairs.toA[k]!;
     if (a < 0) continue;
     const w = words[keyWord[k]!]!;
+    if (w.firstA < 0) w.firstA = a;
+    w.lastA = a;
     if (!w.timed) {
       w.start = keyStart[a]!;
       w.end = keyEnd[a]!;
@@ -179,6 +194,26 @@ export function transferTiming(session: EditorSession, captions: readonly TimedW
     } else if (right) spread(run, Math.max(0, right.start - spoken(run)), right.start);
     else if (left) spread(run, left.end, Math.min(Math.max(duration, left.end), left.end + spoken(run)));
     a = b;
+  }
+
+  // A recognized word the text lacks, spoken right against a sentence's first or last word (no pause between:
+  // a false start, a filler the editor removed, a word the recognizer split off), is part of that sentence.
+  const paired = new Uint8Array(asrKeys.length);
+  for (const a of pairs.toA) if (a >= 0) paired[a] = 1;
+  for (let ci = 0; ci < n; ci++) {
+    if (options.wordEnds === false || cues[ci]!.fixed || firstWord[ci] === firstWord[ci + 1]) continue;
+    const first = words[firstWord[ci]!]!;
+    const last = words[firstWord[ci + 1]! - 1]!;
+    if (last.lastA >= 0) {
+      let a = last.lastA;
+      for (let q = 0; q < GLUED && a + 1 < asrKeys.length && !paired[a + 1] && keyStart[a + 1]! - keyEnd[a]! < TOUCH; q++) a++;
+      last.end = Math.max(last.end, keyEnd[a]!);
+    }
+    if (first.firstA >= 0) {
+      let a = first.firstA;
+      for (let q = 0; q < GLUED && a > 0 && !paired[a - 1] && keyStart[a]! - keyEnd[a - 1]! < TOUCH; q++) a--;
+      first.start = Math.min(first.start, keyStart[a]!);
+    }
   }
 
   // Never backwards.
