@@ -211,6 +211,20 @@ describe('timing transfer', () => {
     expect(r.session.cues[0]!.endTime).to.be.at.most(1);
   });
 
+  it('GOOD: a recognized word the text lacks, touching a sentence’s last word, stays in that sentence (real word ends only)', () => {
+    const session = sessionFromPlainText('A conversation with Maya.\nWelcome back.');
+    // The recognizer split "Maya" and heard one more word in its second half, then a pause.
+    const words: TimedWord[] = [
+      ['A', 1, 1.1], ['conversation', 1.1, 1.8], ['with', 1.8, 2], ['Maya', 2, 2.3], ['the', 2.3, 2.6], ['Welcome', 3.2, 3.6], ['back', 3.6, 3.9],
+    ].map(([text, start, end]) => ({ text: text as string, start: start as number, end: end as number, estimated: false }));
+    expect(transferTiming(session, words).session.cues[0]!.endTime).to.equal(2.6);
+    // A pause between them: the extra word is not the sentence's.
+    const apart = words.map((w) => (w.text === 'the' ? { ...w, start: 2.5, end: 2.8 } : w));
+    expect(transferTiming(session, apart).session.cues[0]!.endTime).to.equal(2.3);
+    // Captions whose words last until the next one starts (YouTube's) touch everywhere: not taken in.
+    expect(transferTiming(session, words, { wordEnds: false }).session.cues[0]!.endTime).to.equal(2.3);
+  });
+
   it('BAD: captions of another recording are refused, saying why', () => {
     const session = sessionFromPlainText('It was an accident, really.');
     const caps = readCaptions(JSON.stringify({ segments: [{ start: 0, end: 1, words: [{ word: 'completely', start: 0, end: 0.5 }, { word: 'different', start: 0.5, end: 1 }] }] }));
