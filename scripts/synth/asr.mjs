@@ -44,8 +44,20 @@ function spokenWords(truth) {
       segments.push(parts.map((p, k) => ({ text: p, start: e.start + k * d, end: e.start + (k + 1) * d })));
     }
   }
+  // In time order: a filler spoken inside a sentence belongs to that sentence's segment.
   segments.sort((a, b) => a[0].start - b[0].start);
-  return segments;
+  const tagged = segments.flatMap((seg, k) => {
+    const host = segments.findIndex((o) => o !== seg && o[0].start <= seg[0].start && o[o.length - 1].end >= seg[seg.length - 1].end);
+    return seg.map((w) => ({ ...w, seg: host >= 0 ? host : k }));
+  });
+  tagged.sort((a, b) => a.start - b.start);
+  const out = [];
+  for (const w of tagged) {
+    const last = out[out.length - 1];
+    if (last && last[0].seg === w.seg) last.push(w);
+    else out.push([w]);
+  }
+  return out.map((seg) => seg.map(({ seg: _, ...w }) => w));
 }
 
 export function simulateAsr(truth, seed = 3) {

@@ -133,6 +133,15 @@ describe('word keys and sequence alignment', () => {
     expect(Array.from(alignSequences(a, b).toA)).to.deep.equal([0, 1, 2, 3, 10, 11]);
   });
 
+  it('GOOD: of pairings with as many edits, the one with more exact matches wins', () => {
+    // "tree" and "it" are not unique, so no anchor pairs them: the edit-distance step decides.
+    const a = 'a tree and requests the tree um it it is'.split(' ');
+    const b = 'a tree and requests under a tree it is'.split(' ');
+    const r = alignSequences(a, b);
+    expect(r.toA[6], '"tree" with "tree"').to.equal(5);
+    expect(Array.from(r.exact).reduce((s, x) => s + x, 0)).to.equal(7);
+  });
+
   it('GOOD: long inputs align in a band (no quadratic table) and keep every match', () => {
     const words = Array.from({ length: 30000 }, (_, k) => `w${k % 997}`);
     const r = alignSequences(words, words, { maxCells: 4e6 });

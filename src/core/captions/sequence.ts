@@ -6,7 +6,7 @@
  *    longest chain of pairs in order on both sides (longest increasing
  *    subsequence, O(k log k)).
  * 2. Between consecutive anchors, an edit-distance alignment (match 0,
- *    substitution 1, insertion or deletion 1) in a band around the gap's
+ *    substitution 1.01, insertion or deletion 1) in a band around the gap's
  *    diagonal, so the cost stays near linear in the input: a gap is never
  *    wider than `maxCells` cells.
  *
@@ -62,6 +62,12 @@ function longestChain(pairs: readonly [number, number][]): [number, number][] {
   return out.reverse();
 }
 
+/**
+ * A substitution costs a little more than one insertion or deletion, less than both: of two pairings with the
+ * same number of edits, the one with more exact matches wins ("under a tree" against "the tree um It" pairs
+ * tree with tree, not three substitutions in a row).
+ */
+const SUBSTITUTE = 1.01;
 const DIAG = 1;
 const UP = 2; // a key of `a` left unpaired (deleted from the text)
 const LEFT = 3; // a key of `b` left unpaired (inserted in the text)
@@ -99,7 +105,7 @@ function alignGap(a: readonly string[], b: readonly string[], a0: number, a1: nu
       let best = j >= pLo && j <= pHi ? prev[j]! + 1 : Infinity;
       let d = UP;
       if (j > 0 && j - 1 >= pLo && j - 1 <= pHi) {
-        const sub = prev[j - 1]! + (key === b[b0 + j - 1] ? 0 : 1);
+        const sub = prev[j - 1]! + (key === b[b0 + j - 1] ? 0 : SUBSTITUTE);
         if (sub <= best) {
           best = sub;
           d = DIAG;
