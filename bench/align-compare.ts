@@ -1,10 +1,12 @@
 /**
- * Side by side, in one run: the pause aligner (`align`, src/core/editor) and
- * the acoustic aligner (`alignAcoustic`, src/core/align) on the seed session,
+ * Side by side, in one run: the pause aligner (`align`, src/core/editor),
+ * the acoustic aligner (`alignAcoustic`, src/core/align) and timing transfer
+ * from a simulated recognizer's Whisper JSON (`transferTiming`,
+ * src/core/captions; demo/media/hard-session.asr.json) on the seed session,
  * the hard session and its acoustically transformed copy, against exact truth.
  *
  * Per aligner and recording: sentence-edge error median / p90 / max and the
- * count off by more than 250 ms; word-edge median / p90 (acoustic only: the
+ * count off by more than 250 ms; word-edge median / p90 (acoustic and transfer: the
  * pause aligner has no words); review flags that were right (the boundary
  * is off by more than 250 ms, or touches a sentence the recording lacks or
  * speech the text lacks) vs wrong, and bad boundaries left unflagged; time
@@ -14,6 +16,7 @@
 import { execFileSync } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import { alignAcoustic, compileFlite, Flite, mfcc } from '../src/core/align/index.js';
+import { needsPauseRefinement, readCaptions, refineWithPauses, transferTiming } from '../src/core/captions/index.js';
 import { align, energyEnvelope, pausesFromEnvelope, plainText, sessionFromPlainText, type AlignResult } from '../src/core/editor/index.js';
 
 const RATE = 8000;
@@ -33,6 +36,8 @@ interface Case {
   sentences: TruthSentence[];
   /** Times of speech the text lacks: a boundary next to one is rightly flagged. */
   extras: { start: number; end: number }[];
+  /** A simulated recognizer's output for the recording (10 % word errors, its own jitter: `npm run synth -- asr`). */
+  asr?: string;
 }
 
 function decode(path: string): Float32Array {
@@ -52,8 +57,8 @@ function cases(): Case[] {
       sentences: seed.cues.map((c) => ({ text: c.text, start: c.start, end: c.end, spoken: true, words: [] })),
       extras: [],
     },
-    { name: 'hard session', media: 'demo/media/hard-session.m4a', text: hardText, sentences: hard.sentences, extras: hard.extras.filter((e) => e.kind === 'unscripted') },
-    { name: 'hard, transformed', media: 'demo/media/hard-session-transformed.m4a', text: hardText, sentences: hard.sentences, extras: hard.extras.filter((e) => e.kind === 'unscripted') },
+    { name: 'hard session', media: 'demo/media/hard-session.m4a', text: hardText, sentences: hard.sentences, extras: hard.extras.filter((e) => e.kind === 'unscripted'), asr: 'demo/media/hard-session.asr.json' },
+    { name: 'hard, transformed', media: 'demo/media/hard-session-transformed.m4a', text: hardText, sentences: hard.sentences, extras: hard.extras.filter((e) => e.kind === 'unscripted'), asr: 'demo/media/hard-session.asr.json' },
   ];
 }
 
@@ -152,6 +157,15 @@ export async function compare(log: (line: string) => void = console.log): Promis
     // As the editor's Worker runs it: with the pause aligner's result, whose confident boundaries it keeps where the warp agrees.
     const acoustic = await alignAcoustic(session, features, { voice, pauses: pausesFromEnvelope(env), pauseResult: await align(session, { envelope: env }) });
     rows.push(score('acoustic (new)', c, acoustic, (performance.now() - t0) / 1000, audioSeconds));
+    if (c.asr) {
+      // Timing transfer from the recognizer's file: reading it and carrying its times over (the pauses, from the
+      // envelope above, only for captions without word ends; Whisper JSON has them).
+      t0 = performance.now();
+      const caps = readCaptions(readFileSync(c.asr, 'utf8'), c.asr);
+      let transferred = transferTiming(session, caps.words, { duration: audioSeconds, wordEnds: !needsPauseRefinement(caps.format) });
+      if (needsPauseRefinement(caps.format)) transferred = refineWithPauses(transferred, pausesFromEnvelope(env));
+      rows.push(score(`timing transfer (${caps.format}, 10 % word errors)`, c, transferred, (performance.now() - t0) / 1000, audioSeconds));
+    }
     log(`  ${c.name}: ${audioSeconds.toFixed(0)} s done`);
   }
   return rows;

@@ -5,6 +5,7 @@
 //   npm run synth               everything
 //   npm run synth -- --no-video timings and audio only (fast)
 //   npm run synth -- hard       the hard session for the alignment bench (needs festival)
+//   npm run synth -- asr        simulated recognizer output for it (timing transfer; no festival)
 //
 // See scripts/README.md for voices, pauses and the cue id convention.
 
@@ -16,6 +17,7 @@ import { parseInterview, SPEAKERS } from './synth/parse.mjs';
 import { layout, PAUSES, planCues } from './synth/timeline.mjs';
 import { engineVersion, mapLimited, SAMPLE_RATE, synthesize, VOICES } from './synth/tts.mjs';
 import { buildHard } from './synth/hard.mjs';
+import { buildAsr } from './synth/asr.mjs';
 import { renderVideo, slidesFor } from './synth/video.mjs';
 import { writeWav } from './synth/wav.mjs';
 
@@ -33,6 +35,7 @@ const rel = (/** @type {string} */ p) => relative(root, p);
 
 async function main() {
   if (process.argv.includes('hard')) return buildHard({ root, work: paths.work });
+  if (process.argv.includes('asr')) return buildAsr({ root });
   const withVideo = !process.argv.includes('--no-video');
   const interview = parseInterview(readFileSync(paths.source, 'utf8'));
   const plan = planCues(interview);

@@ -1,6 +1,11 @@
 /// <reference types="node" />
 /**
- * `cueline align <media> <text-or-vtt> [-o out.vtt] [--chapters out.chapters.vtt] [--engine acoustic|pauses]`
+ * `cueline align <media> <text-or-vtt> [--captions <asr-file>] [-o out.vtt] [--chapters out.chapters.vtt] [--engine acoustic|pauses]`
+ *
+ * With `--captions` (YouTube automatic captions, Whisper / WhisperX / whisper.cpp or Gentle JSON, SRT or VTT):
+ * the captions' word times are carried onto the text's words (timing transfer, `core/captions`), then, for
+ * captions without word ends, refined against the recording's pauses. Without ffmpeg the transfer alone is
+ * written, with a warning.
  *
  * Aligns a transcript (WebVTT, or plain text in the seed's form: title lines, `Q.` questions, `Name:`
  * answers) against a recording, in Node, with the same code as the editor's Worker: the pause aligner,
@@ -11,10 +16,11 @@ import { execFileSync } from 'node:child_process';
 import { readFileSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { alignAcoustic, compileFlite, Flite, MfccBuilder } from '../core/align/index.js';
-import { align, EnvelopeBuilder, pausesFromEnvelope, sessionFromPlainText, sessionFromWebVTT, sessionToWebVTT } from '../core/editor/index.js';
+import { describeProblem, needsPauseRefinement, readCaptions, refineWithPauses, transferTiming } from '../core/captions/index.js';
+import { align, EnvelopeBuilder, pausesFromEnvelope, sessionFromPlainText, sessionFromWebVTT, sessionToWebVTT, type AlignResult, type EditorSession } from '../core/editor/index.js';
 
 const RATE = 8000;
-const USAGE = 'usage: cueline align <media> <text-or-vtt> [-o out.vtt] [--chapters out.chapters.vtt] [--engine acoustic|pauses]';
+const USAGE = 'usage: cueline align <media> <text-or-vtt> [--captions <asr-file>] [-o out.vtt] [--chapters out.chapters.vtt] [--engine acoustic|pauses]';
 
 function decode(media: string): Float32Array {
   try {
@@ -34,17 +40,60 @@ function bar(fraction: number): void {
   process.stderr.write(`\r[${'#'.repeat(done)}${'.'.repeat(width - done)}] ${Math.round(fraction * 100)}%`);
 }
 
+function write(result: AlignResult, out: string, chapters: string): void {
+  const vtt = sessionToWebVTT(result.session);
+  if (out) writeFileSync(out, vtt.transcript);
+  else process.stdout.write(vtt.transcript);
+  if (chapters && vtt.chapters) writeFileSync(chapters, vtt.chapters);
+}
+
+/** `--captions`: timing transfer, refined against the recording's pauses when the captions have no word ends. */
+function transfer(media: string, session: EditorSession, file: string, out: string, chapters: string): number {
+  const caps = readCaptions(readFileSync(file, 'utf8'), file);
+  const fatal = caps.problems.find((p) => p.fatal);
+  for (const p of caps.problems.slice(0, 5)) if (p !== fatal) console.error(`${file}: ${describeProblem(p)}`);
+  if (fatal) {
+    console.error(`cueline align: ${file}: ${describeProblem(fatal)}`);
+    return 1;
+  }
+  bar(0);
+  let duration: number | undefined;
+  let pauses: ReturnType<typeof pausesFromEnvelope> | null = null;
+  try {
+    const samples = decode(media);
+    const env = new EnvelopeBuilder(RATE);
+    env.push(samples);
+    const envelope = env.finish();
+    duration = samples.length / RATE;
+    pauses = pausesFromEnvelope(envelope);
+  } catch (e) {
+    console.error(`cueline align: ${(e as Error).message} Writing the transferred times without refining them.`);
+  }
+  bar(0.5);
+  let result = transferTiming(session, caps.words, { wordEnds: !needsPauseRefinement(caps.format), ...(duration !== undefined ? { duration } : {}) });
+  const refined = pauses !== null && needsPauseRefinement(caps.format);
+  if (refined) result = refineWithPauses(result, pauses!);
+  bar(1);
+  if (process.stderr.isTTY) process.stderr.write('\n');
+  write(result, out, chapters);
+  const low = result.lowMatch.length + result.unspoken.length;
+  console.error(`aligned ${result.session.cues.length} cues (timing transfer from ${caps.format}, ${caps.words.length} words${refined ? ', edges refined by pauses' : ''}); ${result.review.length} boundaries to review${low ? `; cues with few words matched: ${[...result.unspoken, ...result.lowMatch].sort((a, b) => a - b).map((c) => result.session.cues[c]!.id || c).join(', ')}` : ''}`);
+  return 0;
+}
+
 /** Runs the command; resolves with the exit code. */
 export async function run(argv: string[]): Promise<number> {
   const args = [...argv];
   let out = '';
   let chapters = '';
   let engine: 'acoustic' | 'pauses' = 'acoustic';
+  let captions = '';
   const positional: string[] = [];
   while (args.length) {
     const a = args.shift()!;
     if (a === '-o' || a === '--output') out = args.shift() ?? '';
     else if (a === '--chapters') chapters = args.shift() ?? '';
+    else if (a === '--captions') captions = args.shift() ?? '';
     else if (a === '--engine') engine = args.shift() === 'pauses' ? 'pauses' : 'acoustic';
     else if (a === '-h' || a === '--help') {
       console.log(USAGE);
@@ -59,6 +108,7 @@ export async function run(argv: string[]): Promise<number> {
   try {
     const text = readFileSync(textFile, 'utf8');
     const session = /^\uFEFF?WEBVTT/.test(text) ? sessionFromWebVTT(text) : sessionFromPlainText(text);
+    if (captions) return transfer(media, session, captions, out, chapters);
     const samples = decode(media);
     const env = new EnvelopeBuilder(RATE);
     env.push(samples);
@@ -75,10 +125,7 @@ export async function run(argv: string[]): Promise<number> {
     }
     bar(1);
     if (process.stderr.isTTY) process.stderr.write('\n');
-    const vtt = sessionToWebVTT(result.session);
-    if (out) writeFileSync(out, vtt.transcript);
-    else process.stdout.write(vtt.transcript);
-    if (chapters && vtt.chapters) writeFileSync(chapters, vtt.chapters);
+    write(result, out, chapters);
     console.error(`aligned ${result.session.cues.length} cues (${engine}); ${result.review.length} boundaries to review${result.unspoken?.length ? `; cues that seem not spoken: ${result.unspoken.map((c) => result.session.cues[c]!.id || c).join(', ')}` : ''}`);
     return 0;
   } catch (e) {

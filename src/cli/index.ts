@@ -12,7 +12,7 @@ interface Command {
 
 /** The commands, by name. Each loads its module on demand. */
 export const COMMANDS: Record<string, Command> = {
-  align: { summary: 'Align a transcript (WebVTT or the published plain text) to a recording: acoustic, word level; writes WebVTT.', load: () => import('./align.js') },
+  align: { summary: 'Align a transcript (WebVTT or the published plain text) to a recording: acoustic, word level; writes WebVTT. With --captions <asr-file>, carries the times of existing captions (YouTube, Whisper, Gentle, SRT, VTT) onto the text.', load: () => import('./align.js') },
   html: { summary: 'Write a WebVTT transcript as semantic HTML (question headings, speaker labels, paragraphs).', load: () => import('./html.js') },
 };
 

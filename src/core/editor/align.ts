@@ -73,7 +73,7 @@ export interface AlignResult {
   /** The pauses with the audio's duration: pass it to `checkSession` to find boundaries inside speech. */
   speech: SpeechMap;
   /** Which aligner produced it, when a host ran one of several (the editor's Worker sets it). */
-  engine?: 'pauses' | 'acoustic';
+  engine?: 'pauses' | 'acoustic' | 'transfer';
   /** Why the acoustic aligner was asked for but the pause aligner ran instead (its reference voice could not load). */
   fallback?: string;
   /** Acoustic alignment only: per cue, its words with times. */

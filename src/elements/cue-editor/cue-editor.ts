@@ -222,6 +222,28 @@ export class CueEditor extends LitElement {
     return this._loader.openFiles([...files]);
   }
 
+  /**
+   * Carries the times of captions the publisher already has (YouTube automatic captions, Whisper / WhisperX,
+   * whisper.cpp or Gentle JSON, SRT or VTT) onto the open transcript's words: one undo step, `cue-align` with
+   * `engine: 'transfer'`. False when the file could not be used (the session is unchanged; the problem is shown).
+   */
+  openCaptions(text: string, name = ''): boolean {
+    return this._align.transfer(text, name);
+  }
+
+  /** Fetches captions by URL and carries their times onto the open transcript (see `openCaptions`). */
+  async openCaptionsUrl(url: string): Promise<boolean> {
+    const name = decodeURIComponent(new URL(url, document.baseURI).pathname.split('/').pop() ?? '') || url;
+    try {
+      const res = await fetch(url);
+      if (!res.ok) throw new Error(`HTTP ${res.status}`);
+      return this.openCaptions(await res.text(), name);
+    } catch (e) {
+      this._errors = [`Could not fetch ${name}: ${(e as Error).message}`];
+      return false;
+    }
+  }
+
   /** Places every boundary in the Worker (anchors kept); resolves when done or cancelled. */
   align(): Promise<void> {
     return this._align.run();

@@ -33,7 +33,7 @@ export interface CueAlignDetail {
   /** Boundaries under the confidence threshold, least confident first. */
   review: number[];
   /** Which aligner ran: 'acoustic' (the text spoken and warped onto the recording) or 'pauses'. */
-  engine?: 'acoustic' | 'pauses';
+  engine?: 'acoustic' | 'pauses' | 'transfer';
   /** Acoustic alignment: cues the recording seems not to contain (flagged for review). */
   unspoken?: number[];
 }

@@ -5,9 +5,11 @@ import { remakeExport } from './export.js';
 import { renderEmbedCode } from './embed-code.js';
 import { signedMs } from './format.js';
 import { sessionToWebVTT } from '../../core/editor/index.js';
+import { CAPTIONS_ACCEPT, CAPTIONS_FORMATS } from '../../core/captions/index.js';
 
 const RATES = [0.5, 0.75, 1, 1.25, 1.5, 1.75, 2];
 const ACCEPT = 'audio/*,video/*,.vtt,.srt,.txt,text/vtt,text/plain';
+const CAPTIONS_TITLE = `Timed captions of the same recording (${CAPTIONS_FORMATS}): their word times go onto the open transcript's words.`;
 
 /** A toggle button (aria-pressed). */
 function toggle(label: string, pressed: boolean, onClick: () => void, title = ''): unknown {
@@ -34,6 +36,15 @@ export function renderToolbar(el: CueEditor): unknown {
           input.value = '';
         }} />
       </label>
+      <label class="button file" title=${CAPTIONS_TITLE}>
+        Captions for timing…
+        <input type="file" accept=${CAPTIONS_ACCEPT} ?disabled=${!s} title=${CAPTIONS_TITLE} @change=${async (e: Event) => {
+          const input = e.target as HTMLInputElement;
+          const file = input.files?.[0];
+          input.value = '';
+          if (file) el.openCaptions(await file.text(), file.name);
+        }} />
+      </label>
       <details class="url">
         <summary>From URL</summary>
         <form @submit=${(e: SubmitEvent) => {
@@ -41,12 +52,16 @@ export function renderToolbar(el: CueEditor): unknown {
           const data = new FormData(e.target as HTMLFormElement);
           const media = String(data.get('media') ?? '').trim();
           const text = String(data.get('transcript') ?? '').trim();
-          if (text) void el.openTranscriptUrl(text, String(data.get('chapters') ?? '').trim());
+          const captions = String(data.get('captions') ?? '').trim();
+          const opened = text ? el.openTranscriptUrl(text, String(data.get('chapters') ?? '').trim()) : Promise.resolve(true);
+          if (captions) void opened.then((ok) => ok && el.openCaptionsUrl(captions));
           if (media) void el.openMedia(media);
         }}>
           <label>Recording <input name="media" type="url" placeholder="https://…/talk.mp4" /></label>
           <label>Transcript <input name="transcript" type="url" placeholder="…/talk.vtt, .srt or .txt" /></label>
           <label>Chapters <input name="chapters" type="url" placeholder="…/talk.chapters.vtt (optional)" /></label>
+          <label>Captions for timing <input name="captions" type="url" placeholder="…/talk.en.vtt, .srt or .json (optional)" title=${CAPTIONS_FORMATS} /></label>
+          <p class="hint">Captions for timing: ${CAPTIONS_FORMATS}. Their word times go onto the transcript's words.</p>
           <button type="submit">Open</button>
         </form>
       </details>

@@ -1,6 +1,6 @@
 import { css } from 'lit';
 
-/** The viewer's settings (src/controllers/viewer-prefs.ts) at the end of the toolbar, and the text sizes they set. */
+/** The viewer's settings (src/controllers/transcript/viewer-prefs.ts) at the end of the toolbar, and the text sizes they set. */
 export const settingsStyles = css`
   :host {
     --_text-scale: 1;
