@@ -1,5 +1,6 @@
 import { matchArticle, type ArticleMatch } from '../../core/article/index.js';
 import { lastAtOrBefore } from '../../core/sorted.js';
+import { nextTranscriptChange } from '../../core/transcript/boundaries.js';
 import type { Transcript } from '../../core/transcript/index.js';
 import { ArticleDom } from '../../dom/article-text.js';
 
@@ -66,6 +67,15 @@ export class ArticlePlaces {
     const rs = this.match.cues[cue]?.ranges;
     if (!rs?.length) return null;
     return this.dom.range(rs[0]!.start, rs[rs.length - 1]!.end);
+  }
+
+  /**
+   * The next moment after `time` (seconds) at which the cue, question or (with `words`) the
+   * timed word shown can change; Infinity when none can. One binary search: the media clock
+   * sleeps until then.
+   */
+  nextChange(time: number, words: boolean): number {
+    return nextTranscriptChange(this.transcript, time, words);
   }
 
   /** Index (into the cue's `words`) of the timed word being spoken at `time`, or -1. */
