@@ -149,29 +149,33 @@ export class CueArticle extends LitElement {
     onActivate: () => this.#choose(this.#pressCue, this.#pressTime),
   });
   readonly #source = new TranscriptSourceController(this, {
-    onPending: () => this.#use(null),
-    onLoad: (transcript, problems, origin, count) => {
-      this.#use(transcript);
-      const p = this._places;
-      if (p && origin !== 'property') {
-        this.#emit('cue-load', {
-          transcript,
-          errors: problems,
-          errorCount: count,
-          matchedCues: p.placed.length,
-          unmatched: p.match.unmatched,
-          match: p.match,
-        } satisfies CueArticleLoadDetail);
-      }
-    },
+    onPending: () => this.#load(null),
+    onLoad: (transcript, problems, origin, count) =>
+      this.#load(transcript, () => {
+        const p = this._places;
+        if (p && origin !== 'property') {
+          this.#emit('cue-load', {
+            transcript,
+            errors: problems,
+            errorCount: count,
+            matchedCues: p.placed.length,
+            unmatched: p.match.unmatched,
+            match: p.match,
+          } satisfies CueArticleLoadDetail);
+        }
+      }),
     onError: (failure) => {
       if (failure.source === 'transcript') {
-        this.#use(null);
+        this.#load(null);
         this._error = failure.message;
       }
       this.#emit('cue-error', failure satisfies CueErrorDetail);
     },
   });
+  /** Matching in flight (in slices); aborted by a newer transcript or by disconnection. */
+  #placing: AbortController | null = null;
+  /** Starts (again, after a disconnection cut it short) the matching of the transcript loaded last. */
+  #placeLoaded: (() => void) | null = null;
 
   /** The transcript bound to the article, or null. */
   get loadedTranscript(): Transcript | null {
@@ -236,6 +240,8 @@ export class CueArticle extends LitElement {
     this.addEventListener('blur', this.#onBlur);
     this.#follow.attach(this.ownerDocument.scrollingElement as HTMLElement | null);
     this.#syncSource();
+    // Matching cut short by a disconnection: again, over the article as it is now.
+    if (!this.#placing) this.#placeLoaded?.();
   }
 
   override disconnectedCallback(): void {
@@ -245,6 +251,8 @@ export class CueArticle extends LitElement {
     this.removeEventListener('keydown', this.#onKeydown);
     this.removeEventListener('focus', this.#onFocus);
     this.removeEventListener('blur', this.#onBlur);
+    this.#placing?.abort();
+    this.#placing = null;
     if (this.#addedTabIndex) this.removeAttribute('tabindex');
     this.#addedTabIndex = false;
     this.#paint(-1, -1);
@@ -291,15 +299,41 @@ export class CueArticle extends LitElement {
     this.#source.update({ src: this.src, chapters: this.chapters, transcript: this.transcript, media: this.#media.media });
   }
 
-  /** Matches a new transcript to the article as it is now, and shows the time on it. */
-  #use(t: Transcript | null): void {
+  /** Binds a newly loaded transcript (null: none); `done` runs once it is matched to the article. */
+  #load(t: Transcript | null, done?: () => void): void {
+    this.#placeLoaded = t
+      ? () =>
+          void this.#use(t).then((ok) => {
+            if (!ok) return;
+            this.#placeLoaded = null;
+            done?.();
+          })
+      : null;
+    if (t) this.#placeLoaded!();
+    else void this.#use(null);
+  }
+
+  /** Matches a transcript to the article as it is now (in slices), then shows the time on it; false when cut short. */
+  async #use(t: Transcript | null): Promise<boolean> {
+    this.#placing?.abort();
+    this.#placing = null;
     this.#paint(-1, -1);
     this.#setCurrent(null);
     this._error = '';
-    this._places = t ? new ArticlePlaces(this, t) : null;
+    this._places = null;
     this.#focusCue = -1;
+    if (t) {
+      const abort = (this.#placing = new AbortController());
+      try {
+        this._places = await ArticlePlaces.place(this, t, abort.signal);
+      } catch {
+        return false;
+      }
+      this.#placing = null;
+    }
     this.#applyTime(false);
     this.#media.replan();
+    return true;
   }
 
   #emit<T>(type: string, detail: T): void {

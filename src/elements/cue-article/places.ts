@@ -1,4 +1,5 @@
-import { matchArticle, type ArticleMatch } from '../../core/article/index.js';
+import { startArticleMatch, type ArticleMatch } from '../../core/article/index.js';
+import { runInSlices } from '../../controllers/slices.js';
 import { lastAtOrBefore } from '../../core/sorted.js';
 import { nextTranscriptChange } from '../../core/transcript/boundaries.js';
 import type { Transcript } from '../../core/transcript/index.js';
@@ -21,13 +22,24 @@ export class ArticlePlaces {
   readonly #ends: number[] = [];
   readonly #cues: number[] = [];
 
-  constructor(root: Element, transcript: Transcript) {
-    this.dom = new ArticleDom(root);
-    this.transcript = transcript;
-    this.match = matchArticle(
-      this.dom,
+  /**
+   * Reads the article under `root` as it is now and matches `transcript` to it in slices of a
+   * few milliseconds (a 20,000-cue article is never one long task). Rejects once `signal` aborts.
+   */
+  static async place(root: Element, transcript: Transcript, signal: AbortSignal): Promise<ArticlePlaces> {
+    const dom = new ArticleDom(root);
+    const job = startArticleMatch(
+      dom,
       transcript.cues.map((c) => ({ id: c.id, text: c.plainText, startTime: c.startTime, endTime: c.endTime, timed: c.timed })),
     );
+    await runInSlices((stop) => job.advance(stop), signal);
+    return new ArticlePlaces(dom, transcript, job.result!);
+  }
+
+  constructor(dom: ArticleDom, transcript: Transcript, match: ArticleMatch) {
+    this.dom = dom;
+    this.transcript = transcript;
+    this.match = match;
     this.placed = [];
     for (const c of this.match.cues) {
       if (c.ranges.length) this.placed.push(c.cue);
