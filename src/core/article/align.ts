@@ -34,7 +34,7 @@ export interface AlignOptions {
 }
 
 /** Units of work (cells, words scanned) between two yields of `alignSteps`. */
-export const ALIGN_STEP = 32_768;
+export const ALIGN_STEP = 16_384;
 
 /**
  * For each position of `a`, the position of `b` it is aligned with, or -1.
@@ -77,7 +77,11 @@ export function* alignSteps(a: Int32Array, b: Int32Array, match: Int32Array, opt
         lcs(a, b, a0, a1, b0, b1, match);
         done += n * m;
       } else {
-        const anchors = level < levels ? (chain(uniquePairs(a, b, a0, a1, b0, b1, 3)) ?? chain(uniquePairs(a, b, a0, a1, b0, b1, 1))) : null;
+        let anchors: Int32Array | null = null;
+        if (level < levels) {
+          anchors = yield* chain(yield* uniquePairs(a, b, a0, a1, b0, b1, 3));
+          anchors ??= yield* chain(yield* uniquePairs(a, b, a0, a1, b0, b1, 1));
+        }
         done += n + m;
         if (anchors) {
           let pa = a0;
@@ -112,6 +116,9 @@ export function* alignSteps(a: Int32Array, b: Int32Array, match: Int32Array, opt
   }
 }
 
+/** Words scanned (or anchors chained) between two yields of a long scan, less one (a power of two, less one). */
+const SCAN_MASK = 8191;
+
 /** Mixes three word ids into a 32-bit hash. */
 function hash3(x: number, y: number, z: number): number {
   let h = Math.imul(x, 0x9e3779b1) ^ Math.imul(y + 0x7f4a7c15, 0x85ebca77) ^ Math.imul(z + 0x165667b1, 0xc2b2ae3d);
@@ -124,7 +131,7 @@ function hash3(x: number, y: number, z: number): number {
  * Positions (i in a, j in b), flat and increasing in i, of n-grams (n = 1 or 3) that start
  * there and occur exactly once in each side of the region. One pass over each side.
  */
-function uniquePairs(a: Int32Array, b: Int32Array, a0: number, a1: number, b0: number, b1: number, n: number): Int32Array {
+function* uniquePairs(a: Int32Array, b: Int32Array, a0: number, a1: number, b0: number, b1: number, n: number): Generator<void, Int32Array, void> {
   const count = a1 - a0 - n + 1;
   if (count <= 0 || b1 - b0 < n) return new Int32Array(0);
   let size = 16;
@@ -155,8 +162,10 @@ function uniquePairs(a: Int32Array, b: Int32Array, a0: number, a1: number, b0: n
     const h = slotOf(a, i, true);
     slots[i - a0] = h;
     cntA[h]!++;
+    if (((i - a0) & SCAN_MASK) === SCAN_MASK) yield;
   }
   for (let j = b0; j + n <= b1; j++) {
+    if (((j - b0) & SCAN_MASK) === SCAN_MASK) yield;
     const h = slotOf(b, j, false);
     if (h < 0) continue;
     cntB[h]!++;
@@ -174,13 +183,14 @@ function uniquePairs(a: Int32Array, b: Int32Array, a0: number, a1: number, b0: n
 }
 
 /** The longest chain of pairs (flat i, j; increasing in i) increasing on both sides, flat; null when there are none. Patience sorting, O(k log k). */
-function chain(pairs: Int32Array): Int32Array | null {
+function* chain(pairs: Int32Array): Generator<void, Int32Array | null, void> {
   const k = pairs.length >> 1;
   if (!k) return null;
   const tails = new Int32Array(k);
   let len = 0;
   const prev = new Int32Array(k);
   for (let p = 0; p < k; p++) {
+    if ((p & SCAN_MASK) === SCAN_MASK) yield;
     const j = pairs[2 * p + 1]!;
     let lo = 0;
     let hi = len;

@@ -92,7 +92,7 @@ export interface MatchArticleOptions {
 const MIN_SHARE = 0.34;
 
 /** Words (or cues, blocks) handled between two yields of a sliced match. */
-export const MATCH_STEP = 4096;
+export const MATCH_STEP = 2048;
 
 /**
  * Places each cue in the article.
@@ -212,8 +212,10 @@ function* matchSteps(article: ArticleText, cues: readonly ArticleCueInput[], opt
   const b = aw.ids.subarray(0, aw.length);
   const match = new Int32Array(a.length).fill(-1);
   yield* alignSteps(a, b, match, options.align);
-  for (let k = 0; k < cues.length; k++) trimStrays(match, firstWord[k]!, firstWord[k + 1]!);
-  yield;
+  for (let k = 0; k < cues.length; k++) {
+    trimStrays(match, firstWord[k]!, firstWord[k + 1]!);
+    if ((k & 1023) === 1023) yield;
+  }
 
   // Per cue: first and last aligned article word; a cue with too little found is dropped.
   const first = new Int32Array(cues.length).fill(-1);
@@ -229,7 +231,7 @@ function* matchSteps(article: ArticleText, cues: readonly ArticleCueInput[], opt
   }
   for (let k = 0; k < cues.length; k++) {
     const total = firstWord[k + 1]! - firstWord[k]!;
-    if (count[k]! > 0 && count[k]! < 3 && count[k]! < total * MIN_SHARE) {
+    if (count[k]! > 0 && count[k]! < total * MIN_SHARE) {
       for (let i = firstWord[k]!; i < firstWord[k + 1]!; i++) match[i] = -1;
       first[k] = last[k] = -1;
       count[k] = 0;
