@@ -14,7 +14,7 @@
  */
 import { summarize, table } from './lib/stats.js';
 
-interface TraceEvent {
+export interface TraceEvent {
   name: string;
   ph: string;
   ts: number;
@@ -57,7 +57,7 @@ function union(intervals: [number, number][], lo: number, hi: number): number {
   return total;
 }
 
-interface Trace {
+export interface Trace {
   scriptMsPerS: number;
   busyMsPerS: number;
   framesPerS: number;
@@ -65,7 +65,7 @@ interface Trace {
 }
 
 /** Reads the renderer main thread of the page (the one with our user-timing marks) between the two marks. */
-function readTrace(events: TraceEvent[], changesWall: number[], wall: [number, number]): Trace {
+export function readTrace(events: TraceEvent[], changesWall: number[], wall: [number, number]): Trace {
   const start = events.find((e) => e.name === 'bench-play-start');
   const end = events.find((e) => e.name === 'bench-play-end');
   if (!start || !end) throw new Error('trace without the bench marks');

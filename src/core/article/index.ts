@@ -1,4 +1,4 @@
-export { matchArticle, type ArticleCueInput, type ArticleCueMatch, type ArticleMatch, type ArticleText, type ArticleWordRange, type MatchArticleOptions, type UnmatchedPassage } from './match.js';
-export { alignWords } from './align.js';
+export { matchArticle, startArticleMatch, MATCH_STEP, type ArticleMatchJob, type ArticleCueInput, type ArticleCueMatch, type ArticleMatch, type ArticleText, type ArticleWordRange, type MatchArticleOptions, type UnmatchedPassage } from './match.js';
+export { alignWords, alignSteps, type AlignOptions } from './align.js';
 export { foldWord, labelAt, tokenize, type TextSpan, type Word } from './tokens.js';
 export { escapeHtml, transcriptToHtml, type TranscriptHtmlOptions } from './html.js';

@@ -1,5 +1,5 @@
-import { alignWords } from './align.js';
-import { labelAt, tokenize, type TextSpan, type Word } from './tokens.js';
+import { alignSteps, type AlignOptions } from './align.js';
+import { forEachWordId, labelAt, WordIds, type TextSpan } from './tokens.js';
 
 /**
  * Matches the cues of a timed transcript to an article's text: which
@@ -84,10 +84,15 @@ export interface MatchArticleOptions {
   context?: number;
   /** Runs of at least this many unmatched words inside a matched cue are reported too. Default 4. */
   minReportedRun?: number;
+  /** Tuning of the word alignment (for tests that reach its large-input paths with small inputs). */
+  align?: AlignOptions;
 }
 
 /** A cue with fewer of its words found than this (and fewer than 3) is taken as not in the article: a stray word or two matching elsewhere. */
 const MIN_SHARE = 0.34;
+
+/** Words (or cues, blocks) handled between two yields of a sliced match. */
+export const MATCH_STEP = 2048;
 
 /**
  * Places each cue in the article.
@@ -97,48 +102,120 @@ const MIN_SHARE = 0.34;
  * words are aligned as two sequences (see `alignWords`); each cue's range
  * runs from its first to its last aligned word, widened over the article
  * words edited in place of its unaligned ones, and split at block ends.
+ * Near-linear in the size of the article and the cues.
  */
 export function matchArticle(article: ArticleText, cues: readonly ArticleCueInput[], options: MatchArticleOptions = {}): ArticleMatch {
+  const steps = matchSteps(article, cues, options);
+  for (;;) {
+    const step = steps.next();
+    if (step.done) return step.value;
+  }
+}
+
+/** A match that runs a piece at a time (see {@link startArticleMatch}). */
+export interface ArticleMatchJob {
+  /** The match, once done; null before. */
+  readonly result: ArticleMatch | null;
+  /**
+   * Matches on until done (returns true) or until `stop()` returns true (returns
+   * false; call again to go on). `stop` is asked every few thousand words; `null` runs to the end.
+   */
+  advance(stop: (() => boolean) | null): boolean;
+}
+
+/** Starts an incremental {@link matchArticle}: the same result, computed in slices. Nothing runs until `advance`. */
+export function startArticleMatch(article: ArticleText, cues: readonly ArticleCueInput[], options: MatchArticleOptions = {}): ArticleMatchJob {
+  const steps = matchSteps(article, cues, options);
+  let result: ArticleMatch | null = null;
+  return {
+    get result() {
+      return result;
+    },
+    advance(stop) {
+      while (!result) {
+        const step = steps.next();
+        if (step.done) result = step.value;
+        else if (stop?.()) return false;
+      }
+      return true;
+    },
+  };
+}
+
+/** Words of one side: where each is, its id, and the block or cue it belongs to (typed arrays, grown by doubling). */
+class Words {
+  starts = new Int32Array(1024);
+  ends = new Int32Array(1024);
+  ids = new Int32Array(1024);
+  owner = new Int32Array(1024);
+  length = 0;
+
+  push(start: number, end: number, id: number, owner: number): void {
+    if (this.length === this.ids.length) {
+      const grow = (x: Int32Array<ArrayBuffer>): Int32Array<ArrayBuffer> => {
+        const y = new Int32Array(2 * x.length);
+        y.set(x);
+        return y;
+      };
+      this.starts = grow(this.starts);
+      this.ends = grow(this.ends);
+      this.ids = grow(this.ids);
+      this.owner = grow(this.owner);
+    }
+    const n = this.length++;
+    this.starts[n] = start;
+    this.ends[n] = end;
+    this.ids[n] = id;
+    this.owner[n] = owner;
+  }
+}
+
+/** `matchArticle` as a generator that yields every {@link MATCH_STEP} units of work or so. */
+function* matchSteps(article: ArticleText, cues: readonly ArticleCueInput[], options: MatchArticleOptions): Generator<void, ArticleMatch, void> {
   const context = options.context ?? 40;
   const minRun = options.minReportedRun ?? 4;
   const { text, blocks } = article;
+  const intern = new WordIds();
+  let work = 0;
 
   // Article words, block by block, with labels set aside.
   const labels: TextSpan[] = [];
-  const aw: Word[] = [];
-  const blockOf: number[] = [];
-  blocks.forEach((blk, k) => {
+  const aw = new Words();
+  for (let k = 0; k < blocks.length; k++) {
+    const blk = blocks[k]!;
     const label = labelAt(text, blk.start, blk.end);
     if (label) labels.push(label);
-    for (const w of tokenize(text, label ? label.end : blk.start, blk.end)) {
-      aw.push(w);
-      blockOf.push(k);
+    work += wordsInto(text, label ? label.end : blk.start, blk.end, k, aw, intern) + 1;
+    if (work >= MATCH_STEP) {
+      work = 0;
+      yield;
     }
-  });
+  }
 
   // Cue words, all cues in one sequence.
-  const cw: Word[] = [];
-  const cueOf: number[] = [];
+  const cw = new Words();
   const firstWord = new Int32Array(cues.length + 1);
-  cues.forEach((c, k) => {
+  for (let k = 0; k < cues.length; k++) {
     firstWord[k] = cw.length;
-    for (const w of tokenize(c.text)) {
-      cw.push(w);
-      cueOf.push(k);
+    const c = cues[k]!;
+    work += wordsInto(c.text, 0, c.text.length, k, cw, intern) + 1;
+    if (work >= MATCH_STEP) {
+      work = 0;
+      yield;
     }
-  });
+  }
   firstWord[cues.length] = cw.length;
+  const blockOf = aw.owner;
+  const cueOf = cw.owner;
 
-  const ids = new Map<string, number>();
-  const id = (s: string): number => {
-    let v = ids.get(s);
-    if (v === undefined) ids.set(s, (v = ids.size));
-    return v;
-  };
-  const a = Int32Array.from(cw, (w) => id(w.norm));
-  const b = Int32Array.from(aw, (w) => id(w.norm));
-  const match = alignWords(a, b);
-  for (let k = 0; k < cues.length; k++) trimStrays(match, firstWord[k]!, firstWord[k + 1]!);
+  const a = cw.ids.subarray(0, cw.length);
+  const b = aw.ids.subarray(0, aw.length);
+  const match = new Int32Array(a.length).fill(-1);
+  yield* alignSteps(a, b, match, options.align);
+  for (let k = 0; k < cues.length; k++) {
+    trimStrays(match, firstWord[k]!, firstWord[k + 1]!);
+    if ((k & 1023) === 1023) yield;
+  }
 
   // Per cue: first and last aligned article word; a cue with too little found is dropped.
   const first = new Int32Array(cues.length).fill(-1);
@@ -154,12 +231,13 @@ export function matchArticle(article: ArticleText, cues: readonly ArticleCueInpu
   }
   for (let k = 0; k < cues.length; k++) {
     const total = firstWord[k + 1]! - firstWord[k]!;
-    if (count[k]! > 0 && count[k]! < 3 && count[k]! < total * MIN_SHARE) {
+    if (count[k]! > 0 && count[k]! < total * MIN_SHARE) {
       for (let i = firstWord[k]!; i < firstWord[k + 1]!; i++) match[i] = -1;
       first[k] = last[k] = -1;
       count[k] = 0;
     }
   }
+  yield;
 
   // Widen each cue over the article words between it and its matched neighbours that stand for
   // its own unaligned words at its edges (words edited for readability).
@@ -191,21 +269,29 @@ export function matchArticle(article: ArticleText, cues: readonly ArticleCueInpu
     }
     if (k < cues.length) prev = k;
   }
+  yield;
 
   const covered = new Uint8Array(aw.length);
-  const result: ArticleCueMatch[] = cues.map((c, k) => {
+  const result: ArticleCueMatch[] = [];
+  for (let k = 0; k < cues.length; k++) {
+    const c = cues[k]!;
     const total = firstWord[k + 1]! - firstWord[k]!;
     const out: ArticleCueMatch = { cue: k, ranges: [], words: [], matchedWords: count[k]!, wordCount: total };
-    if (lo[k]! < 0) return out;
+    result.push(out);
+    if (lo[k]! < 0) continue;
     for (let j = lo[k]!; j <= hi[k]!; j++) {
       covered[j] = 1;
       const r = out.ranges[out.ranges.length - 1];
-      if (r && blockOf[j] === blockOf[j - 1]) r.end = aw[j]!.end;
-      else out.ranges.push({ start: aw[j]!.start, end: aw[j]!.end });
+      if (r && blockOf[j] === blockOf[j - 1]) r.end = aw.ends[j]!;
+      else out.ranges.push({ start: aw.starts[j]!, end: aw.ends[j]! });
     }
     if (c.timed?.length) out.words = timedWords(c, cw, match, aw, firstWord[k]!, firstWord[k + 1]!);
-    return out;
-  });
+    work += hi[k]! - lo[k]! + 1 + total;
+    if (work >= MATCH_STEP) {
+      work = 0;
+      yield;
+    }
+  }
 
   const around = (start: number, end: number): { before: string; after: string } => ({
     before: squash(text.slice(Math.max(0, start - context), start)),
@@ -216,19 +302,23 @@ export function matchArticle(article: ArticleText, cues: readonly ArticleCueInpu
   let placed = 0;
   for (let k = 0; k < cues.length; k++) {
     const c = cues[k]!;
-    if (lo[k]! >= 0) placed = aw[hi[k]!]!.end;
+    if (lo[k]! >= 0) placed = aw.ends[hi[k]!]!;
     for (const run of unmatchedRuns(match, firstWord[k]!, firstWord[k + 1]!, lo[k]! < 0 ? 1 : minRun)) {
       const at = lo[k]! < 0 ? placed : articleBefore(match, aw, run[0], firstWord[k]!, placed);
-      const words = cw.slice(run[0], run[1]);
       unmatched.push({
         side: 'cue',
         cue: k,
         cueId: c.id,
-        text: lo[k]! < 0 ? c.text.trim() : c.text.slice(words[0]!.start, words[words.length - 1]!.end),
+        text: lo[k]! < 0 ? c.text.trim() : c.text.slice(cw.starts[run[0]]!, cw.ends[run[1] - 1]!),
         start: at,
         end: at,
         ...around(at, at),
       });
+    }
+    work += firstWord[k + 1]! - firstWord[k]! + 1;
+    if (work >= MATCH_STEP) {
+      work = 0;
+      yield;
     }
   }
   // Article text no cue says: runs of uncovered words, split at block ends.
@@ -243,16 +333,23 @@ export function matchArticle(article: ArticleText, cues: readonly ArticleCueInpu
     }
     let e = j;
     while (e < aw.length && !covered[e] && blockOf[e] === blockOf[j]) e++;
-    const start = aw[j]!.start;
-    const end = aw[e - 1]!.end;
+    const start = aw.starts[j]!;
+    const end = aw.ends[e - 1]!;
     unmatched.push({ side: 'article', cue: cueBefore, cueId: cues[cueBefore]?.id ?? '', text: text.slice(start, end), start, end, ...around(start, end) });
     j = e;
   }
   unmatched.sort((x, y) => x.start - y.start || (x.side === y.side ? 0 : x.side === 'article' ? 1 : -1));
 
   let coveredWords = 0;
-  for (const v of covered) coveredWords += v;
+  for (let j = 0; j < covered.length; j++) coveredWords += covered[j]!;
   return { cues: result, unmatched, labels, coveredWords, articleWords: aw.length };
+}
+
+/** Appends the words of `text[from, to)` to `out`, owned by `owner`; returns how many. */
+function wordsInto(text: string, from: number, to: number, owner: number, out: Words, ids: WordIds): number {
+  const before = out.length;
+  forEachWordId(text, from, to, ids, (start, end, id) => out.push(start, end, id, owner));
+  return out.length - before;
 }
 
 /** Article words between two aligned words of one cue beyond the cue's own words between them, for the outer one to count as a stray. */
@@ -302,21 +399,20 @@ function unmatchedRuns(match: Int32Array, from: number, to: number, min: number)
 }
 
 /** The article offset just after the last aligned word before cue word `i` (within its cue), else `fallback`. */
-function articleBefore(match: Int32Array, aw: readonly Word[], i: number, from: number, fallback: number): number {
-  for (let p = i - 1; p >= from; p--) if (match[p]! >= 0) return aw[match[p]!]!.end;
+function articleBefore(match: Int32Array, aw: Words, i: number, from: number, fallback: number): number {
+  for (let p = i - 1; p >= from; p--) if (match[p]! >= 0) return aw.ends[match[p]!]!;
   return fallback;
 }
 
 /** A cue's timed word runs as article ranges: each run from its first to its last aligned word. */
-function timedWords(c: ArticleCueInput, cw: readonly Word[], match: Int32Array, aw: readonly Word[], from: number, to: number): ArticleWordRange[] {
+function timedWords(c: ArticleCueInput, cw: Words, match: Int32Array, aw: Words, from: number, to: number): ArticleWordRange[] {
   const timed = c.timed!;
   const out: ArticleWordRange[] = [];
   let seg = -1;
   let cur: ArticleWordRange | null = null;
   for (let i = from; i < to; i++) {
-    const w = cw[i]!;
     let s = seg;
-    while (s + 1 < timed.length && timed[s + 1]!.offset <= w.start) s++;
+    while (s + 1 < timed.length && timed[s + 1]!.offset <= cw.starts[i]!) s++;
     if (s !== seg) {
       seg = s;
       cur = null;
@@ -324,9 +420,9 @@ function timedWords(c: ArticleCueInput, cw: readonly Word[], match: Int32Array, 
     const j = match[i]!;
     if (j < 0) continue;
     const time = s >= 0 ? timed[s]!.time : c.startTime;
-    if (cur) cur.end = aw[j]!.end;
+    if (cur) cur.end = aw.ends[j]!;
     else {
-      cur = { time, start: aw[j]!.start, end: aw[j]!.end };
+      cur = { time, start: aw.starts[j]!, end: aw.ends[j]! };
       out.push(cur);
     }
   }

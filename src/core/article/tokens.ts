@@ -43,6 +43,12 @@ function foldSlow(raw: string): string {
 /** The words of `text[from, to)`, in order. Chunks with nothing to match ("—") are left out. */
 export function tokenize(text: string, from = 0, to = text.length): Word[] {
   const out: Word[] = [];
+  forEachWord(text, from, to, (start, end, norm) => out.push({ start, end, norm }));
+  return out;
+}
+
+/** Calls `each` for the words of `text[from, to)`, in order, as `tokenize` finds them, without making an object per word. */
+export function forEachWord(text: string, from: number, to: number, each: (start: number, end: number, norm: string) => void): void {
   let i = from;
   while (i < to) {
     while (i < to && isSep(text, i)) i++;
@@ -50,10 +56,111 @@ export function tokenize(text: string, from = 0, to = text.length): Word[] {
     while (i < to && !isSep(text, i)) i++;
     if (i > start) {
       const norm = foldWord(text.slice(start, i));
-      if (norm) out.push({ start, end: i, norm });
+      if (norm) each(start, i, norm);
     }
   }
-  return out;
+}
+
+/**
+ * Interns words as small integer ids by their folded form (`foldWord`), without making a
+ * string per word in the usual case (ASCII): the folded characters are hashed and compared in
+ * place, in an open-addressed table. Equal folded forms get equal ids; a word that folds to
+ * nothing gets -1.
+ */
+export class WordIds {
+  #table = new Int32Array(1 << 12);
+  #pool = new Uint16Array(1 << 14);
+  #poolUsed = 0;
+  #offsets: number[] = [];
+  #lengths: number[] = [];
+  #buf = new Uint16Array(64);
+
+  /** How many distinct words have ids. */
+  get size(): number {
+    return this.#offsets.length;
+  }
+
+  /** The id of the word `text[start, end)` (a chunk between separators). */
+  idOf(text: string, start: number, end: number): number {
+    let len = 0;
+    if (end - start > this.#buf.length) this.#buf = new Uint16Array(2 * (end - start));
+    let buf = this.#buf;
+    for (let i = start; i < end; i++) {
+      const c = text.charCodeAt(i);
+      if (c >= 0x80) {
+        const slow = foldSlow(text.slice(start, end));
+        if (slow.length > buf.length) buf = this.#buf = new Uint16Array(2 * slow.length);
+        for (let k = 0; k < slow.length; k++) buf[k] = slow.charCodeAt(k);
+        len = slow.length;
+        break;
+      }
+      if ((c >= 97 && c <= 122) || (c >= 48 && c <= 57)) buf[len++] = c;
+      else if (c >= 65 && c <= 90) buf[len++] = c + 32;
+    }
+    return len ? this.#intern(buf, len) : -1;
+  }
+
+  #intern(buf: Uint16Array, len: number): number {
+    let h = 0x811c9dc5;
+    for (let k = 0; k < len; k++) h = Math.imul(h ^ buf[k]!, 0x01000193);
+    let table = this.#table;
+    let mask = table.length - 1;
+    for (let slot = h & mask; ; slot = (slot + 1) & mask) {
+      const v = table[slot]!;
+      if (v === 0) break;
+      const id = v - 1;
+      if (this.#lengths[id] !== len) continue;
+      const off = this.#offsets[id]!;
+      let k = 0;
+      while (k < len && this.#pool[off + k] === buf[k]) k++;
+      if (k === len) return id;
+    }
+    const id = this.#offsets.length;
+    if (this.#poolUsed + len > this.#pool.length) {
+      const pool = new Uint16Array(2 * (this.#poolUsed + len));
+      pool.set(this.#pool.subarray(0, this.#poolUsed));
+      this.#pool = pool;
+    }
+    this.#pool.set(buf.subarray(0, len), this.#poolUsed);
+    this.#offsets.push(this.#poolUsed);
+    this.#lengths.push(len);
+    this.#poolUsed += len;
+    if (2 * (id + 1) > table.length) {
+      // Grow: rehash every id into a table twice the size.
+      table = this.#table = new Int32Array(2 * table.length);
+      mask = table.length - 1;
+      for (let other = 0; other < id; other++) this.#place(other, mask);
+    }
+    table[this.#slotFor(h, mask)] = id + 1;
+    return id;
+  }
+
+  #place(id: number, mask: number): void {
+    const off = this.#offsets[id]!;
+    let h = 0x811c9dc5;
+    for (let k = 0; k < this.#lengths[id]!; k++) h = Math.imul(h ^ this.#pool[off + k]!, 0x01000193);
+    this.#table[this.#slotFor(h, mask)] = id + 1;
+  }
+
+  #slotFor(h: number, mask: number): number {
+    let slot = h & mask;
+    while (this.#table[slot] !== 0) slot = (slot + 1) & mask;
+    return slot;
+  }
+}
+
+/** Calls `each` with each word of `text[from, to)` (as `tokenize` finds them) and its id from `ids`. */
+export function forEachWordId(text: string, from: number, to: number, ids: WordIds, each: (start: number, end: number, id: number) => void): void {
+  let i = from;
+  while (i < to) {
+    while (i < to && isSep(text, i)) i++;
+    const start = i;
+    while (i < to && !isSep(text, i)) i++;
+    if (i > start) {
+      const id = ids.idOf(text, start, i);
+      if (id >= 0) each(start, i, id);
+    }
+  }
 }
 
 /** Whitespace and dashes (not a single hyphen inside a word) separate words. */

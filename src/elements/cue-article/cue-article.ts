@@ -4,6 +4,7 @@ import type { UnmatchedPassage } from '../../core/article/index.js';
 import { activeCueIndex, cueIndexAtOrBefore, questionIndexAt, type Transcript } from '../../core/transcript/index.js';
 import { FollowScrollController } from '../../controllers/transcript/follow-scroll.js';
 import { MediaBindingController } from '../../controllers/media-binding.js';
+import { OnScreenController } from '../../controllers/on-screen.js';
 import { PressActivationController } from '../../controllers/press-activation.js';
 import { LOAD_TIMEOUT_MS, mediaFailure, TranscriptSourceController } from '../../controllers/transcript/transcript-source.js';
 import { caretAt } from '../../dom/caret.js';
@@ -90,10 +91,24 @@ export class CueArticle extends LitElement {
   @property({ attribute: false }) transcript: Transcript | null = null;
 
   /** Seconds; written by media-chrome (read-only input). */
-  @property({ type: Number, attribute: 'mediacurrenttime' }) mediaCurrentTime: number | undefined;
+  @property({ type: Number, attribute: 'mediacurrenttime', noAccessor: true })
+  get mediaCurrentTime(): number | undefined {
+    return this.#mediaState.time;
+  }
+  set mediaCurrentTime(value: number | undefined) {
+    this.#mediaStateSet('mediaCurrentTime', this.#mediaState.time, (this.#mediaState.time = value));
+  }
 
   /** Written by media-chrome (read-only input). */
-  @property({ type: Boolean, attribute: 'mediapaused' }) mediaPaused: boolean | undefined;
+  @property({ type: Boolean, attribute: 'mediapaused', noAccessor: true })
+  get mediaPaused(): boolean | undefined {
+    return this.#mediaState.paused;
+  }
+  set mediaPaused(value: boolean | undefined) {
+    this.#mediaStateSet('mediaPaused', this.#mediaState.paused, (this.#mediaState.paused = value));
+  }
+
+  readonly #mediaState: { time: number | undefined; paused: boolean | undefined } = { time: undefined, paused: undefined };
 
   @state() private _places: ArticlePlaces | null = null;
   @state() private _error = '';
@@ -116,10 +131,17 @@ export class CueArticle extends LitElement {
   readonly #wordBox = new RangeOverlay(document, 'active-word', 'word-layer');
   readonly #media = new MediaBindingController(this, {
     onTime: (time) => this.#onTime(time),
+    // The clock sleeps until the next cue or question boundary, or word boundary while the article is in view.
+    nextChange: (time) => (this._places ? this._places.nextChange(time + SLACK, this.#onScreen.visible) - SLACK : Number.POSITIVE_INFINITY),
     onMedia: () => this.#syncSource(),
     onMediaError: (message) => {
       if (message) this.#emit('cue-error', mediaFailure(message, this.#media.media) satisfies CueErrorDetail);
     },
+  });
+  /** Off screen, nothing is lit word by word and no layout is read: back in view, it catches up at once. */
+  readonly #onScreen = new OnScreenController(this, () => {
+    this.#media.sync();
+    this.#media.replan();
   });
   readonly #follow = new FollowScrollController(this);
   readonly #press = new PressActivationController(this, {
@@ -127,29 +149,33 @@ export class CueArticle extends LitElement {
     onActivate: () => this.#choose(this.#pressCue, this.#pressTime),
   });
   readonly #source = new TranscriptSourceController(this, {
-    onPending: () => this.#use(null),
-    onLoad: (transcript, problems, origin, count) => {
-      this.#use(transcript);
-      const p = this._places;
-      if (p && origin !== 'property') {
-        this.#emit('cue-load', {
-          transcript,
-          errors: problems,
-          errorCount: count,
-          matchedCues: p.placed.length,
-          unmatched: p.match.unmatched,
-          match: p.match,
-        } satisfies CueArticleLoadDetail);
-      }
-    },
+    onPending: () => this.#load(null),
+    onLoad: (transcript, problems, origin, count) =>
+      this.#load(transcript, () => {
+        const p = this._places;
+        if (p && origin !== 'property') {
+          this.#emit('cue-load', {
+            transcript,
+            errors: problems,
+            errorCount: count,
+            matchedCues: p.placed.length,
+            unmatched: p.match.unmatched,
+            match: p.match,
+          } satisfies CueArticleLoadDetail);
+        }
+      }),
     onError: (failure) => {
       if (failure.source === 'transcript') {
-        this.#use(null);
+        this.#load(null);
         this._error = failure.message;
       }
       this.#emit('cue-error', failure satisfies CueErrorDetail);
     },
   });
+  /** Matching in flight (in slices); aborted by a newer transcript or by disconnection. */
+  #placing: AbortController | null = null;
+  /** Starts (again, after a disconnection cut it short) the matching of the transcript loaded last. */
+  #placeLoaded: (() => void) | null = null;
 
   /** The transcript bound to the article, or null. */
   get loadedTranscript(): Transcript | null {
@@ -214,6 +240,8 @@ export class CueArticle extends LitElement {
     this.addEventListener('blur', this.#onBlur);
     this.#follow.attach(this.ownerDocument.scrollingElement as HTMLElement | null);
     this.#syncSource();
+    // Matching cut short by a disconnection: again, over the article as it is now.
+    if (!this.#placing) this.#placeLoaded?.();
   }
 
   override disconnectedCallback(): void {
@@ -223,6 +251,8 @@ export class CueArticle extends LitElement {
     this.removeEventListener('keydown', this.#onKeydown);
     this.removeEventListener('focus', this.#onFocus);
     this.removeEventListener('blur', this.#onBlur);
+    this.#placing?.abort();
+    this.#placing = null;
     if (this.#addedTabIndex) this.removeAttribute('tabindex');
     this.#addedTabIndex = false;
     this.#paint(-1, -1);
@@ -236,6 +266,13 @@ export class CueArticle extends LitElement {
     if (changed.has('mediaController')) this.#media.controllerId = this.mediaController;
     if (changed.has('src') || changed.has('chapters') || changed.has('transcript') || changed.has('loadTimeout')) this.#syncSource();
     if (changed.has('mediaCurrentTime') || changed.has('mediaPaused')) this.#media.refresh();
+  }
+
+  /** media-chrome writes its state 4 times a second: that changes nothing rendered, so once rendered it is applied without a render. */
+  #mediaStateSet(name: 'mediaCurrentTime' | 'mediaPaused', old: unknown, value: unknown): void {
+    if (old === value) return;
+    if (this.hasUpdated) this.#media.refresh();
+    else this.requestUpdate(name, old);
   }
 
   protected override updated(changed: PropertyValues<this>): void {
@@ -262,14 +299,41 @@ export class CueArticle extends LitElement {
     this.#source.update({ src: this.src, chapters: this.chapters, transcript: this.transcript, media: this.#media.media });
   }
 
-  /** Matches a new transcript to the article as it is now, and shows the time on it. */
-  #use(t: Transcript | null): void {
+  /** Binds a newly loaded transcript (null: none); `done` runs once it is matched to the article. */
+  #load(t: Transcript | null, done?: () => void): void {
+    this.#placeLoaded = t
+      ? () =>
+          void this.#use(t).then((ok) => {
+            if (!ok) return;
+            this.#placeLoaded = null;
+            done?.();
+          })
+      : null;
+    if (t) this.#placeLoaded!();
+    else void this.#use(null);
+  }
+
+  /** Matches a transcript to the article as it is now (in slices), then shows the time on it; false when cut short. */
+  async #use(t: Transcript | null): Promise<boolean> {
+    this.#placing?.abort();
+    this.#placing = null;
     this.#paint(-1, -1);
     this.#setCurrent(null);
     this._error = '';
-    this._places = t ? new ArticlePlaces(this, t) : null;
+    this._places = null;
     this.#focusCue = -1;
+    if (t) {
+      const abort = (this.#placing = new AbortController());
+      try {
+        this._places = await ArticlePlaces.place(this, t, abort.signal);
+      } catch {
+        return false;
+      }
+      this.#placing = null;
+    }
     this.#applyTime(false);
+    this.#media.replan();
+    return true;
   }
 
   #emit<T>(type: string, detail: T): void {
@@ -288,7 +352,7 @@ export class CueArticle extends LitElement {
     const t = p.transcript;
     const time = this.#time + SLACK;
     const cue = Number.isNaN(time) ? -1 : activeCueIndex(t, time);
-    const word = cue >= 0 ? p.wordIndexAt(cue, time) : -1;
+    const word = cue >= 0 && this.#onScreen.visible ? p.wordIndexAt(cue, time) : -1;
     const question = Number.isNaN(time) ? -1 : questionIndexAt(t, time);
     if (cue === this.#cue && word === this.#word && question === this.#question) return;
     const cueChanged = cue !== this.#cue;
@@ -311,15 +375,16 @@ export class CueArticle extends LitElement {
     if (cue !== this.#cue) {
       this.#cue = cue;
       this.#active.set(p && cue >= 0 ? p.ranges(cue) : []);
-      // The layer over the cue being spoken: what following scrolls to (and, without the Highlight API, its look).
-      this.#now.show(p && cue >= 0 ? p.span(cue) : null, this);
+      // The layer over the cue being spoken: its look without the Highlight API, else only what following scrolls to
+      // (drawn then by #revealNow): drawing it reads layout, which playback need not pay for at every cue.
+      this.#now.show(p && cue >= 0 && !supportsHighlights() && this.#onScreen.visible ? p.span(cue) : null, this);
       this.#word = -2;
     }
     if (word !== this.#word) {
       this.#word = word;
       const r = p && cue >= 0 && word >= 0 ? p.wordRange(cue, word) : null;
       this.#wordHighlight.set(r ? [r] : []);
-      if (!supportsHighlights()) this.#wordBox.show(r, this);
+      if (!supportsHighlights()) this.#wordBox.show(this.#onScreen.visible ? r : null, this);
     }
   }
 

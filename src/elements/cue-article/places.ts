@@ -1,5 +1,7 @@
-import { matchArticle, type ArticleMatch } from '../../core/article/index.js';
+import { startArticleMatch, type ArticleMatch } from '../../core/article/index.js';
+import { runInSlices } from '../../controllers/slices.js';
 import { lastAtOrBefore } from '../../core/sorted.js';
+import { nextTranscriptChange } from '../../core/transcript/boundaries.js';
 import type { Transcript } from '../../core/transcript/index.js';
 import { ArticleDom } from '../../dom/article-text.js';
 
@@ -20,13 +22,24 @@ export class ArticlePlaces {
   readonly #ends: number[] = [];
   readonly #cues: number[] = [];
 
-  constructor(root: Element, transcript: Transcript) {
-    this.dom = new ArticleDom(root);
-    this.transcript = transcript;
-    this.match = matchArticle(
-      this.dom,
+  /**
+   * Reads the article under `root` as it is now and matches `transcript` to it in slices of a
+   * few milliseconds (a 20,000-cue article is never one long task). Rejects once `signal` aborts.
+   */
+  static async place(root: Element, transcript: Transcript, signal: AbortSignal): Promise<ArticlePlaces> {
+    const dom = new ArticleDom(root);
+    const job = startArticleMatch(
+      dom,
       transcript.cues.map((c) => ({ id: c.id, text: c.plainText, startTime: c.startTime, endTime: c.endTime, timed: c.timed })),
     );
+    await runInSlices((stop) => job.advance(stop), signal);
+    return new ArticlePlaces(dom, transcript, job.result!);
+  }
+
+  constructor(dom: ArticleDom, transcript: Transcript, match: ArticleMatch) {
+    this.dom = dom;
+    this.transcript = transcript;
+    this.match = match;
     this.placed = [];
     for (const c of this.match.cues) {
       if (c.ranges.length) this.placed.push(c.cue);
@@ -66,6 +79,15 @@ export class ArticlePlaces {
     const rs = this.match.cues[cue]?.ranges;
     if (!rs?.length) return null;
     return this.dom.range(rs[0]!.start, rs[rs.length - 1]!.end);
+  }
+
+  /**
+   * The next moment after `time` (seconds) at which the cue, question or (with `words`) the
+   * timed word shown can change; Infinity when none can. One binary search: the media clock
+   * sleeps until then.
+   */
+  nextChange(time: number, words: boolean): number {
+    return nextTranscriptChange(this.transcript, time, words);
   }
 
   /** Index (into the cue's `words`) of the timed word being spoken at `time`, or -1. */
