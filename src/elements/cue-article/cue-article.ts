@@ -4,7 +4,7 @@ import type { UnmatchedPassage } from '../../core/article/index.js';
 import { activeCueIndex, cueIndexAtOrBefore, questionIndexAt, type Transcript } from '../../core/transcript/index.js';
 import { FollowScrollController } from '../../controllers/transcript/follow-scroll.js';
 import { MediaBindingController } from '../../controllers/media-binding.js';
-import { OnScreenController } from '../../controllers/on-screen.js';
+import { OnScreenController } from '../../controllers/transcript/on-screen.js';
 import { PressActivationController } from '../../controllers/press-activation.js';
 import { LOAD_TIMEOUT_MS, mediaFailure, TranscriptSourceController } from '../../controllers/transcript/transcript-source.js';
 import { caretAt } from '../../dom/caret.js';

@@ -1,5 +1,5 @@
 import { startArticleMatch, type ArticleMatch } from '../../core/article/index.js';
-import { runInSlices } from '../../controllers/slices.js';
+import { runInSlices } from '../../controllers/transcript/slices.js';
 import { lastAtOrBefore } from '../../core/sorted.js';
 import { nextTranscriptChange } from '../../core/transcript/boundaries.js';
 import type { Transcript } from '../../core/transcript/index.js';
