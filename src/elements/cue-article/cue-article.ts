@@ -8,6 +8,7 @@ import { OnScreenController } from '../../controllers/transcript/on-screen.js';
 import { PressActivationController } from '../../controllers/press-activation.js';
 import { LOAD_TIMEOUT_MS, mediaFailure, TranscriptSourceController } from '../../controllers/transcript/transcript-source.js';
 import { caretAt } from '../../dom/caret.js';
+import { MediaStateInputs, type MediaStateName } from '../../mixins/media-state.js';
 import { supportsHighlights } from '../../dom/search-highlights.js';
 import type { CueActivateDetail, CueChangeDetail, CueErrorDetail } from '../cue-transcript/events.js';
 import type { CueArticleLoadDetail } from './events.js';
@@ -63,7 +64,7 @@ const INTERACTIVE = 'a[href], button, input, select, textarea, summary, label, [
  * @cssproperty [--cue-error-color=light-dark(#b91c1c, #fca5a5)] - The load error message.
  * @cssproperty [--cue-toolbar-font=0.9em system-ui, sans-serif] - Font of the toolbar.
  */
-export class CueArticle extends LitElement {
+export class CueArticle extends MediaStateInputs(LitElement) {
   static override styles = styles;
 
   /** URL of the transcript WebVTT file; written by the page. Without it, the bound media's `<track>` is used. */
@@ -89,26 +90,6 @@ export class CueArticle extends LitElement {
 
   /** A transcript model set from script; it wins over `src` and tracks. Immutable. */
   @property({ attribute: false }) transcript: Transcript | null = null;
-
-  /** Seconds; written by media-chrome (read-only input). */
-  @property({ type: Number, attribute: 'mediacurrenttime', noAccessor: true })
-  get mediaCurrentTime(): number | undefined {
-    return this.#mediaState.time;
-  }
-  set mediaCurrentTime(value: number | undefined) {
-    this.#mediaStateSet('mediaCurrentTime', this.#mediaState.time, (this.#mediaState.time = value));
-  }
-
-  /** Written by media-chrome (read-only input). */
-  @property({ type: Boolean, attribute: 'mediapaused', noAccessor: true })
-  get mediaPaused(): boolean | undefined {
-    return this.#mediaState.paused;
-  }
-  set mediaPaused(value: boolean | undefined) {
-    this.#mediaStateSet('mediaPaused', this.#mediaState.paused, (this.#mediaState.paused = value));
-  }
-
-  readonly #mediaState: { time: number | undefined; paused: boolean | undefined } = { time: undefined, paused: undefined };
 
   @state() private _places: ArticlePlaces | null = null;
   @state() private _error = '';
@@ -269,10 +250,9 @@ export class CueArticle extends LitElement {
   }
 
   /** media-chrome writes its state 4 times a second: that changes nothing rendered, so once rendered it is applied without a render. */
-  #mediaStateSet(name: 'mediaCurrentTime' | 'mediaPaused', old: unknown, value: unknown): void {
-    if (old === value) return;
+  protected override mediaStateChanged(name: MediaStateName, old: unknown): void {
     if (this.hasUpdated) this.#media.refresh();
-    else this.requestUpdate(name, old);
+    else super.mediaStateChanged(name, old);
   }
 
   protected override updated(changed: PropertyValues<this>): void {
