@@ -255,6 +255,28 @@ describe('<cue-transcript> wakes at boundaries only', () => {
     expect(stats().timers - timers, 'clock timer wake-ups').to.be.at.least(changes.length);
   });
 
+  it('GOOD: a highlight change starts no animation, so it costs one frame (default motion settings)', async () => {
+    expect(matchMedia('(prefers-reduced-motion: reduce)').matches, 'default motion settings').to.equal(false);
+    const { video, el, t } = await page();
+    await seek(video, 2.9);
+    await until(() => same(shown(el), expected(t, 2.9)), 'cue 0 marked at 2.9 s');
+    const root = el.shadowRoot!;
+    let running = 0;
+    const observer = new MutationObserver(() => {
+      running = Math.max(running, root.getAnimations().length);
+    });
+    observer.observe(root, { subtree: true, attributes: true, attributeFilter: ['part'] });
+    await video.play();
+    await until(() => video.currentTime >= 3.3, 'played into cue 1');
+    video.pause();
+    observer.disconnect();
+    expect(shown(el).cue, 'cue 1 marked').to.equal(1);
+    // Read once more a frame later too: a transition starts at the style change after the part toggles.
+    await new Promise((r) => requestAnimationFrame(r));
+    running = Math.max(running, root.getAnimations().length);
+    expect(running, 'animations running in the transcript after the highlight moved').to.equal(0);
+  });
+
   it('GOOD: a paused transcript schedules nothing', async () => {
     const { video } = await page();
     await seek(video, 10);
