@@ -22,15 +22,22 @@ interface TraceEvent {
   dur?: number;
   pid: number;
   tid: number;
-  args?: { name?: string; data?: unknown };
+  args?: { name?: string; data?: unknown; elementCount?: number };
 }
 
 const SECONDS = Number(process.env['PLAYBACK_SECONDS'] ?? 15);
 const REPS = Number(process.env['PLAYBACK_REPS'] ?? 2);
 const SIZES = (process.env['PLAYBACK_SIZES'] ?? 'seed,2000,20000').split(',');
-const ALL_KINDS = ['bare', 'demo', 'chrome', 'timeupdate', 'timer'] as const;
-const KINDS = ALL_KINDS.filter((k) => (process.env['PLAYBACK_KINDS'] ?? ALL_KINDS.join(',')).split(',').includes(k));
+/**
+ * PLAYBACK_BEFORE: a copy of another version of the project (say `git archive main`, with this
+ * bench page copied in): its Cueline pages run interleaved with these as `before-bare`, `before-demo`.
+ */
+const BEFORE = process.env['PLAYBACK_BEFORE'] ?? '';
+const ALL_KINDS = ['bare', 'demo', 'chrome', 'timeupdate', 'timer', 'before-bare', 'before-demo'] as const;
+const KINDS = ALL_KINDS.filter((k) => (process.env['PLAYBACK_KINDS'] ?? ALL_KINDS.join(',')).split(',').includes(k)).filter((k) => BEFORE || !k.startsWith('before-'));
 const LABEL: Record<(typeof ALL_KINDS)[number], string> = {
+  'before-bare': 'before: Cueline, <cue-transcript> on <video controls>',
+  'before-demo': 'before: Cueline, demo layout (media-chrome)',
   bare: 'Cueline, <cue-transcript> on <video controls>',
   demo: 'Cueline, demo layout (media-chrome)',
   chrome: 'the same media-chrome player alone (no Cueline)',
@@ -67,6 +74,9 @@ interface Trace {
   kinds: Record<Kind, number>;
   /** Self time by event name, ms per second (for PLAYBACK_TOP). */
   names: Map<string, number>;
+  /** Elements whose style was recalculated, per second, and in the largest single recalculation. */
+  restyledPerS: number;
+  largestRestyle: number;
 }
 
 /** What the main thread's busy time is spent on: each event's self time (its duration minus its children's). */
@@ -132,6 +142,7 @@ function readTrace(events: TraceEvent[], changesWall: number[], wall: [number, n
     quietUs += b - a;
     quietFrames += frames.filter((f) => f >= a && f < b).length;
   }
+  const recalcs = onMain.filter((e) => e.name === 'UpdateLayoutTree' && e.ts >= lo && e.ts < hi).map((e) => e.args?.elementCount ?? 0);
   const self = selfTimes(onMain, lo, hi);
   const kinds = Object.fromEntries(KIND_NAMES.map((k) => [k, 0])) as Record<Kind, number>;
   const names = new Map<string, number>();
@@ -143,6 +154,8 @@ function readTrace(events: TraceEvent[], changesWall: number[], wall: [number, n
   return {
     kinds,
     names,
+    restyledPerS: recalcs.reduce((a, b) => a + b, 0) / seconds,
+    largestRestyle: Math.max(0, ...recalcs),
     scriptMsPerS: script / seconds,
     busyMsPerS: busy / seconds,
     framesPerS: frames.length / seconds,
@@ -160,18 +173,20 @@ export default async (): Promise<string> => {
   const load = (m: string): Promise<any> => import(m);
   const root = process.cwd();
   const [{ default: puppeteer }, { build }, { serve }] = await Promise.all([load('puppeteer-core'), load('esbuild'), load(`${root}/bench/server.mjs`)]);
-  await build({
-    entryPoints: [`${root}/bench/playback.page.ts`],
-    bundle: true,
-    format: 'esm',
-    platform: 'browser',
-    target: 'es2022',
-    outfile: `${root}/.cache/bench/playback.page.js`,
-    conditions: ['production'],
-    tsconfig: `${root}/tsconfig.json`,
-    logLevel: 'warning',
-    define: { 'process.env.NODE_ENV': '"production"' },
-  });
+  for (const [from, out] of [[root, 'playback.page.js'], ...(BEFORE ? [[BEFORE, 'playback.before.js']] : [])] as [string, string][]) {
+    await build({
+      entryPoints: [`${from}/bench/playback.page.ts`],
+      bundle: true,
+      format: 'esm',
+      platform: 'browser',
+      target: 'es2022',
+      outfile: `${root}/.cache/bench/${out}`,
+      conditions: ['production'],
+      tsconfig: `${from}/tsconfig.json`,
+      logLevel: 'warning',
+      define: { 'process.env.NODE_ENV': '"production"' },
+    });
+  }
   const server = await serve(root);
   const browser = await puppeteer.launch({
     executablePath: process.env['CHROMIUM_PATH'] ?? '/usr/bin/chromium',
@@ -188,7 +203,8 @@ export default async (): Promise<string> => {
           const page = await browser.newPage();
           await page.setViewport({ width: 1280, height: 900 });
           page.on('pageerror', (e: Error) => process.stderr.write(`  [page error] ${e.message}\n`));
-          await page.goto(`${server.url}/bench/playback.html?kind=${kind}&cues=${size}${process.env['PLAYBACK_QUERY'] ? `&${process.env['PLAYBACK_QUERY']}` : ''}`, { waitUntil: 'domcontentloaded', timeout: 180_000 });
+          const before = kind.startsWith('before-');
+          await page.goto(`${server.url}/bench/playback.html?kind=${kind.replace('before-', '')}&cues=${size}${before ? '&build=before' : ''}${process.env['PLAYBACK_QUERY'] ? `&${process.env['PLAYBACK_QUERY']}` : ''}`, { waitUntil: 'domcontentloaded', timeout: 180_000 });
           await page.waitForFunction(() => document.title === 'ready', { timeout: 180_000 });
           await page.evaluate(() => (window as any).bench.prepare());
           await page.tracing.start({
@@ -238,6 +254,8 @@ export default async (): Promise<string> => {
         'busy ms/s': range(runs.map((r) => r.trace.busyMsPerS)),
         'frames/s': range(runs.map((r) => r.trace.framesPerS)),
         'frames/s when nothing changes': range(runs.map((r) => r.trace.quietFramesPerS)),
+        'elements restyled per s': range(runs.map((r) => r.trace.restyledPerS), 0),
+        'largest style recalc (elements)': range(runs.map((r) => r.trace.largestRestyle), 0),
       };
     });
     const where = KINDS.map((kind) => {
