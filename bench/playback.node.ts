@@ -12,6 +12,7 @@
  * `npm run bench -- playback`; PLAYBACK_SECONDS (default 15) per run,
  * PLAYBACK_REPS (default 2) interleaved rounds, PLAYBACK_SIZES (seed,2000,20000), PLAYBACK_KINDS (all).
  */
+import { writeFileSync } from 'node:fs';
 import { summarize, table } from './lib/stats.js';
 
 export interface TraceEvent {
@@ -21,15 +22,22 @@ export interface TraceEvent {
   dur?: number;
   pid: number;
   tid: number;
-  args?: { name?: string; data?: unknown };
+  args?: { name?: string; data?: unknown; elementCount?: number };
 }
 
 const SECONDS = Number(process.env['PLAYBACK_SECONDS'] ?? 15);
 const REPS = Number(process.env['PLAYBACK_REPS'] ?? 2);
 const SIZES = (process.env['PLAYBACK_SIZES'] ?? 'seed,2000,20000').split(',');
-const ALL_KINDS = ['bare', 'demo', 'chrome', 'timeupdate', 'timer'] as const;
-const KINDS = ALL_KINDS.filter((k) => (process.env['PLAYBACK_KINDS'] ?? ALL_KINDS.join(',')).split(',').includes(k));
+/**
+ * PLAYBACK_BEFORE: a copy of another version of the project (say `git archive main`, with this
+ * bench page copied in): its Cueline pages run interleaved with these as `before-bare`, `before-demo`.
+ */
+const BEFORE = process.env['PLAYBACK_BEFORE'] ?? '';
+const ALL_KINDS = ['bare', 'demo', 'chrome', 'timeupdate', 'timer', 'before-bare', 'before-demo'] as const;
+const KINDS = ALL_KINDS.filter((k) => (process.env['PLAYBACK_KINDS'] ?? ALL_KINDS.join(',')).split(',').includes(k)).filter((k) => BEFORE || !k.startsWith('before-'));
 const LABEL: Record<(typeof ALL_KINDS)[number], string> = {
+  'before-bare': 'before: Cueline, <cue-transcript> on <video controls>',
+  'before-demo': 'before: Cueline, demo layout (media-chrome)',
   bare: 'Cueline, <cue-transcript> on <video controls>',
   demo: 'Cueline, demo layout (media-chrome)',
   chrome: 'the same media-chrome player alone (no Cueline)',
@@ -62,6 +70,47 @@ export interface Trace {
   busyMsPerS: number;
   framesPerS: number;
   quietFramesPerS: number;
+  /** Self time of the main thread's events by kind, ms per second of playback. */
+  kinds: Record<Kind, number>;
+  /** Self time by event name, ms per second (for PLAYBACK_TOP). */
+  names: Map<string, number>;
+  /** Elements whose style was recalculated, per second, and in the largest single recalculation. */
+  restyledPerS: number;
+  largestRestyle: number;
+}
+
+/** What the main thread's busy time is spent on: each event's self time (its duration minus its children's). */
+const KIND_NAMES = ['script', 'style', 'layout', 'intersections', 'paint', 'other'] as const;
+type Kind = (typeof KIND_NAMES)[number];
+function kindOf(name: string): Kind {
+  if (SCRIPT.has(name) || /^(v8|V8)\.|GC|ScriptCompile|CompileScript|Microtask/.test(name)) return 'script';
+  if (/^(UpdateLayoutTree|RecalculateStyles|RecalcStyle|ScheduleStyleRecalculation|InvalidateLayout|StyleInvalidatorInvalidationTracking|Document::updateStyle|ParseAuthorStyleSheet)/.test(name)) return 'style';
+  if (/^(Layout|UpdateLayout|LocalFrameView::layout|LayoutView|LayoutNG)/.test(name)) return 'layout';
+  // content-visibility: auto is tracked by an internal IntersectionObserver (DisplayLockDocumentState).
+  if (/[Ii]ntersection|DisplayLock/.test(name)) return 'intersections';
+  if (/^(Paint|PrePaint|Layerize|UpdateLayer|UpdateLayerTree|CompositeLayers|Commit|PaintArtifactCompositor|ProxyMain::BeginMainFrame::commit|HitTest|Rasterize|LocalFrameView::RunPaintLifecyclePhase|LocalFrameView::RunPrePaintLifecyclePhase|PaintController)/.test(name)) return 'paint';
+  return 'other';
+}
+
+/** Self time of each event (duration minus the durations of the events nested in it), within [lo, hi). */
+function selfTimes(events: TraceEvent[], lo: number, hi: number): Map<string, number> {
+  const xs = events.filter((e) => e.ts + e.dur! > lo && e.ts < hi).sort((a, b) => a.ts - b.ts || b.dur! - a.dur!);
+  const out = new Map<string, number>();
+  const stack: { e: TraceEvent; end: number; child: number }[] = [];
+  const pop = (): void => {
+    const top = stack.pop()!;
+    const a = Math.max(top.e.ts, lo);
+    const b = Math.min(top.end, hi);
+    out.set(top.e.name, (out.get(top.e.name) ?? 0) + Math.max(0, b - a - top.child));
+    const parent = stack[stack.length - 1];
+    if (parent) parent.child += Math.max(0, b - a);
+  };
+  for (const e of xs) {
+    while (stack.length && stack[stack.length - 1]!.end <= e.ts) pop();
+    stack.push({ e, end: e.ts + e.dur!, child: 0 });
+  }
+  while (stack.length) pop();
+  return out;
 }
 
 /** Reads the renderer main thread of the page (the one with our user-timing marks) between the two marks. */
@@ -93,7 +142,20 @@ export function readTrace(events: TraceEvent[], changesWall: number[], wall: [nu
     quietUs += b - a;
     quietFrames += frames.filter((f) => f >= a && f < b).length;
   }
+  const recalcs = onMain.filter((e) => e.name === 'UpdateLayoutTree' && e.ts >= lo && e.ts < hi).map((e) => e.args?.elementCount ?? 0);
+  const self = selfTimes(onMain, lo, hi);
+  const kinds = Object.fromEntries(KIND_NAMES.map((k) => [k, 0])) as Record<Kind, number>;
+  const names = new Map<string, number>();
+  for (const [name, us] of self) {
+    // Top-level tasks' own time is the scheduler's, shown as "other".
+    kinds[kindOf(name)] += us / 1000 / seconds;
+    names.set(name, us / 1000 / seconds);
+  }
   return {
+    kinds,
+    names,
+    restyledPerS: recalcs.reduce((a, b) => a + b, 0) / seconds,
+    largestRestyle: Math.max(0, ...recalcs),
     scriptMsPerS: script / seconds,
     busyMsPerS: busy / seconds,
     framesPerS: frames.length / seconds,
@@ -111,23 +173,25 @@ export default async (): Promise<string> => {
   const load = (m: string): Promise<any> => import(m);
   const root = process.cwd();
   const [{ default: puppeteer }, { build }, { serve }] = await Promise.all([load('puppeteer-core'), load('esbuild'), load(`${root}/bench/server.mjs`)]);
-  await build({
-    entryPoints: [`${root}/bench/playback.page.ts`],
-    bundle: true,
-    format: 'esm',
-    platform: 'browser',
-    target: 'es2022',
-    outfile: `${root}/.cache/bench/playback.page.js`,
-    conditions: ['production'],
-    tsconfig: `${root}/tsconfig.json`,
-    logLevel: 'warning',
-    define: { 'process.env.NODE_ENV': '"production"' },
-  });
+  for (const [from, out] of [[root, 'playback.page.js'], ...(BEFORE ? [[BEFORE, 'playback.before.js']] : [])] as [string, string][]) {
+    await build({
+      entryPoints: [`${from}/bench/playback.page.ts`],
+      bundle: true,
+      format: 'esm',
+      platform: 'browser',
+      target: 'es2022',
+      outfile: `${root}/.cache/bench/${out}`,
+      conditions: ['production'],
+      tsconfig: `${from}/tsconfig.json`,
+      logLevel: 'warning',
+      define: { 'process.env.NODE_ENV': '"production"' },
+    });
+  }
   const server = await serve(root);
   const browser = await puppeteer.launch({
     executablePath: process.env['CHROMIUM_PATH'] ?? '/usr/bin/chromium',
     headless: true,
-    args: ['--no-sandbox', '--autoplay-policy=no-user-gesture-required', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run', '--disable-renderer-backgrounding', '--disable-background-timer-throttling', '--disable-backgrounding-occluded-windows'],
+    args: ['--no-sandbox', '--autoplay-policy=no-user-gesture-required', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run', '--disable-renderer-backgrounding', '--disable-background-timer-throttling', '--disable-backgrounding-occluded-windows', '--js-flags=--expose-gc'],
   });
   const version = await browser.version();
   const results = new Map<string, Run[]>();
@@ -139,7 +203,8 @@ export default async (): Promise<string> => {
           const page = await browser.newPage();
           await page.setViewport({ width: 1280, height: 900 });
           page.on('pageerror', (e: Error) => process.stderr.write(`  [page error] ${e.message}\n`));
-          await page.goto(`${server.url}/bench/playback.html?kind=${kind}&cues=${size}`, { waitUntil: 'domcontentloaded', timeout: 180_000 });
+          const before = kind.startsWith('before-');
+          await page.goto(`${server.url}/bench/playback.html?kind=${kind.replace('before-', '')}&cues=${size}${before ? '&build=before' : ''}${process.env['PLAYBACK_QUERY'] ? `&${process.env['PLAYBACK_QUERY']}` : ''}`, { waitUntil: 'domcontentloaded', timeout: 180_000 });
           await page.waitForFunction(() => document.title === 'ready', { timeout: 180_000 });
           await page.evaluate(() => (window as any).bench.prepare());
           await page.tracing.start({
@@ -147,9 +212,12 @@ export default async (): Promise<string> => {
           });
           const played = await page.evaluate((s: number) => (window as any).bench.play(s), SECONDS);
           const buf: Uint8Array = await page.tracing.stop();
-          const events = (JSON.parse(Buffer.from(buf).toString('utf8')) as { traceEvents: TraceEvent[] }).traceEvents;
+          const text = Buffer.from(buf).toString('utf8');
+          if (process.env['PLAYBACK_TRACE_DIR']) writeFileSync(`${process.env['PLAYBACK_TRACE_DIR']}/playback-${size}-${kind}-${rep + 1}.json`, text);
+          const events = (JSON.parse(text) as { traceEvents: TraceEvent[] }).traceEvents;
           const trace = readTrace(events, played.changes.map((c: { wall: number }) => c.wall), played.wall);
           const { wrong } = await page.evaluate(() => (window as any).bench.seeks());
+          if (process.env['PLAYBACK_DEBUG']) process.stderr.write(`    lags ${played.lags.map((l: number) => l.toFixed(1)).join(' ')}; busy ${trace.busyMsPerS.toFixed(1)}\n`);
           await page.close();
           const key = `${size}|${kind}`;
           results.set(key, [...(results.get(key) ?? []), { lags: played.lags, wrong, trace }]);
@@ -160,13 +228,15 @@ export default async (): Promise<string> => {
     await browser.close();
     await server.close();
   }
+  /** The median over rounds, and their range when there are several. */
   const range = (xs: number[], digits = 1): string => {
     const lo = Math.min(...xs);
     const hi = Math.max(...xs);
-    return lo.toFixed(digits) === hi.toFixed(digits) ? lo.toFixed(digits) : `${lo.toFixed(digits)}-${hi.toFixed(digits)}`;
+    const mid = summarize(xs).p50;
+    return lo.toFixed(digits) === hi.toFixed(digits) ? lo.toFixed(digits) : `${mid.toFixed(digits)} (${lo.toFixed(digits)}-${hi.toFixed(digits)})`;
   };
   const out: string[] = [
-    `Chromium ${version}, headless; ${REPS} interleaved round(s) of ${SECONDS} s of real playback per page (1x), then ten seeks while playing. Lag = media time when the highlight changed minus the boundary (all rounds pooled). Script / busy = main-thread milliseconds per second of playback from a performance trace (ranges over rounds). Frames/s = main-thread frames (BeginMainThreadFrame) per second, overall and in the stretches between changes (150 ms clear of each).`,
+    `Chromium ${version}, headless; ${REPS} interleaved round(s) of ${SECONDS} s of real playback per page (1x), then ten seeks while playing. Lag = media time when the highlight changed minus the boundary (all rounds pooled). Script / busy = main-thread milliseconds per second of playback from a performance trace (median over rounds, range in brackets). Before each trace the page is garbage-collected and left 1 s to settle, so what building the page left behind is not counted as playback. Frames/s = main-thread frames (BeginMainThreadFrame) per second, overall and in the stretches between changes (150 ms clear of each).`,
   ];
   for (const size of SIZES) {
     const rows = KINDS.map((kind) => {
@@ -184,9 +254,29 @@ export default async (): Promise<string> => {
         'busy ms/s': range(runs.map((r) => r.trace.busyMsPerS)),
         'frames/s': range(runs.map((r) => r.trace.framesPerS)),
         'frames/s when nothing changes': range(runs.map((r) => r.trace.quietFramesPerS)),
+        'elements restyled per s': range(runs.map((r) => r.trace.restyledPerS), 0),
+        'largest style recalc (elements)': range(runs.map((r) => r.trace.largestRestyle), 0),
       };
     });
-    out.push(`#### ${size === 'seed' ? 'Seed recording (261 cues)' : `${Number(size).toLocaleString('en')} generated cues`}\n\n${table(rows)}`);
+    const where = KINDS.map((kind) => {
+      const runs = results.get(`${size}|${kind}`) ?? [];
+      const row: Record<string, string> = { page: LABEL[kind] };
+      for (const k of KIND_NAMES) row[`${k} ms/s`] = range(runs.map((r) => r.trace.kinds[k]));
+      return row;
+    });
+    const top = Number(process.env['PLAYBACK_TOP'] ?? 0);
+    const tops = top
+      ? KINDS.map((kind) => {
+          const sum = new Map<string, number>();
+          const runs = results.get(`${size}|${kind}`) ?? [];
+          for (const r of runs) for (const [n, v] of r.trace.names) sum.set(n, (sum.get(n) ?? 0) + v / runs.length);
+          const list = [...sum].sort((a, b) => b[1] - a[1]).slice(0, top);
+          return `- ${LABEL[kind]}: ${list.map(([n, v]) => `${n} ${v.toFixed(1)}`).join(', ')}`;
+        }).join('\n')
+      : '';
+    out.push(
+      `#### ${size === 'seed' ? 'Seed recording (261 cues)' : `${Number(size).toLocaleString('en')} generated cues`}\n\n${table(rows)}\n\nWhere the main thread's time goes (self time of trace events by kind, ms per second of playback):\n\n${table(where)}${tops ? `\n\nLargest events by self time (ms/s):\n\n${tops}` : ''}`,
+    );
   }
   return out.join('\n\n');
 };

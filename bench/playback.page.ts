@@ -23,6 +23,8 @@ const params = new URLSearchParams(location.search);
 const kind = params.get('kind') ?? 'bare';
 const cues = params.get('cues') ?? 'seed';
 const MEDIA = '/demo/media/try-rust-with-francesco-ciulla.mp4';
+// Experiments only (PLAYBACK_QUERY="css=..."): extra page CSS.
+if (params.get('css')) document.head.append(Object.assign(document.createElement('style'), { textContent: params.get('css') }));
 const SLACK = 0.001;
 
 async function model(): Promise<Transcript> {
@@ -198,6 +200,9 @@ async function main(): Promise<void> {
       async prepare(): Promise<void> {
         await seekTo(start);
         await sleep(300);
+        // What building the page left for the collector is the page load's cost, not playback's (every page alike).
+        (window as { gc?: () => void }).gc?.();
+        await sleep(1000);
       },
       async play(seconds: number): Promise<{ lags: number[]; changes: Change[]; played: number; wall: [number, number] }> {
         changes.length = 0;

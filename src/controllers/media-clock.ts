@@ -20,7 +20,7 @@ export function isMediaLike(value: unknown): value is MediaLike {
 export interface MediaClockOptions {
   /**
    * The media time in seconds, reported whenever it changed: at once on a seek, on the
-   * media's own `timeupdate`, and, while playing, on the first frame at or after each
+   * media's own `timeupdate`, and, while playing, as soon as the media reaches each
    * moment `nextChange` named (every frame when there is no `nextChange`).
    */
   onTime(time: number): void;
@@ -62,12 +62,14 @@ const SOURCE_EVENTS = ['emptied', 'loadstart'];
 const PLAN_EVENTS = ['play', 'playing', 'pause', 'ended', 'seeking', 'seeked', 'ratechange', 'waiting', 'timeupdate', 'emptied', 'loadedmetadata'];
 
 /**
- * Wall-clock milliseconds before a planned moment at which the timer hands over to a
- * frame loop, which then catches the first frame at or after it. Covers a timer that
- * fires a frame late and media time that runs a little slower than the wall clock.
+ * Wake-ups in a row that find the media's time where it was at the last one (its clock
+ * stalled, or moves in steps: Firefox's `currentTime` advances once per video frame) before
+ * the plan gives up until the media's next event (`timeupdate` comes 4 times a second).
  */
-export const LEAD_MS = 40;
-/** Frames a frame loop waits for a moment that does not come (the media stopped without saying so) before giving up until the next `timeupdate`. */
+const MAX_STILL = 60;
+/** Wait (ms) before reading again a time that stood still since the last wake-up. */
+const RETRY_MS = 4;
+/** Frames a frame loop (a member that wants every frame) waits for the media to move before giving up until its next event. */
 const MAX_CONFIRM_FRAMES = 45;
 
 interface Member {
@@ -83,13 +85,20 @@ export const clockStats = { frames: 0, timers: 0 };
 /**
  * One wake-up plan per media element, shared by every clock reading it: the
  * transcript, the navigator and the menu each name their next moment, and
- * one timer wakes them all for the earliest; near it, one frame loop runs
- * until the media reaches it. Between moments the page does nothing.
+ * one timer wakes them all for the earliest. Between moments the page does
+ * nothing: no frame callback, so no frame is produced that a change did not
+ * ask for.
  *
- * Why frames, not `requestVideoFrameCallback`: a talk's video is often a
- * slide at a few frames per second, or audio only, or hidden; a video frame
- * callback then comes late or never, while the words follow the audio clock
- * that `currentTime` reads on every display frame.
+ * The timer is aimed at the moment itself, from the media time and rate.
+ * Waking, the members read the time; if the media is not there yet (it runs
+ * a little behind the wall clock, or, in Firefox, its time moves once per
+ * video frame), the plan sets a timer for what remains, never acting early.
+ * A change made in the task the timer runs in is painted by the next frame,
+ * as a change made in a frame callback would be; unlike a frame loop kept
+ * running around each moment, it costs the page no frames of its own. Why
+ * not `requestVideoFrameCallback`: a talk's video is often a slide at a few
+ * frames per second, or audio only, or hidden, and a video frame callback
+ * then comes late or never, while the words follow the audio clock.
  */
 class WakePlan {
   readonly members = new Set<Member>();
@@ -98,8 +107,10 @@ class WakePlan {
   #timer = 0;
   #frame = 0;
   #confirming = 0;
-  /** The moment the frame loop is waiting for. */
+  /** The moment the timer is aimed at, the media time read at the last wake-up, and how many wake-ups in a row read that time. */
   #target = Number.NaN;
+  #lastRead = Number.NaN;
+  #still = 0;
   #waiting = false;
 
   constructor(media: MediaLike) {
@@ -109,7 +120,7 @@ class WakePlan {
       media.addEventListener(type, (e) => {
         if (e.type === 'waiting') this.#waiting = true;
         else if (e.type !== 'timeupdate' && e.type !== 'ratechange') this.#waiting = false;
-        // Each event gives a frame loop that gave up another chance.
+        // Each event gives a plan that gave up another chance.
         this.#target = Number.NaN;
         this.plan();
       }, opts);
@@ -139,18 +150,17 @@ class WakePlan {
       this.#loop();
       return;
     }
-    if (next !== this.#target) {
-      this.#target = next;
-      this.#confirming = 0;
-    }
+    this.#cancelFrame();
     if (next === Number.POSITIVE_INFINITY) return this.#cancel();
-    const wait = ((next - time) / rate) * 1000 - LEAD_MS;
-    if (wait > 0) {
-      this.#cancelFrame();
-      this.#timer = window.setTimeout(this.#onTimer, wait);
-      return;
-    }
-    this.#loop();
+    let wait = ((next - time) / rate) * 1000;
+    if (next === this.#target && time === this.#lastRead) {
+      // Woken for this moment already, and the media's time has not moved since.
+      if (++this.#still > MAX_STILL) return this.#cancel();
+      wait = Math.max(wait, RETRY_MS);
+    } else this.#still = 0;
+    this.#target = next;
+    this.#lastRead = time;
+    this.#timer = window.setTimeout(this.#onTimer, wait);
   }
 
   #loop(): void {
@@ -215,10 +225,10 @@ function leave(media: MediaLike, member: Member): void {
 
 /**
  * Reports a media element's time exactly when it matters: at once on a seek
- * or a pause, and, while playing, on the first display frame at or after each
- * moment the host named through `nextChange` (the next cue, word or question
- * boundary). It sleeps on one timer between those moments, handing over to a
- * short frame loop just before each, and plans again on every seek, rate
+ * or a pause, and, while playing, as soon as the media reaches each moment
+ * the host named through `nextChange` (the next cue, word or question
+ * boundary), before the next frame is painted. It sleeps on one timer aimed
+ * at each moment (see WakePlan), and plans again on every seek, rate
  * change, pause, play, stall and `timeupdate` (which also corrects any drift
  * between the media clock and the wall clock). Without `nextChange` it reads
  * the time every frame while playing.

@@ -218,12 +218,63 @@ describe('<cue-transcript> wakes at boundaries only', () => {
     expect(offScreen, 'clock frame callbacks while off screen, between cue boundaries').to.equal(0);
     el.scrollIntoView();
     await waitFor(() => same(shown(el), expected(t, video.currentTime)), 'words caught up once in view');
-    const before = stats().frames;
+    const before = stats().timers;
     await until(() => video.currentTime >= 5.3, 'played past the word at 5.1 s, in view');
     video.pause();
     expect(key(shown(el))).to.equal('1:4');
-    expect(stats().frames - before, 'in view, the word boundary is caught with frames').to.be.above(0);
+    expect(stats().timers - before, 'in view, the word boundary is caught by a wake-up').to.be.above(0);
     document.scrollingElement!.scrollTop = 0;
+  });
+
+  it('GOOD: playing through cue and word boundaries, the clock asks for no frame at all (each change is made in a timer task, painted by the next frame)', async () => {
+    const { video, el, t } = await page();
+    await seek(video, 0.9);
+    await until(() => same(shown(el), expected(t, 0.9)), 'nothing marked at 0.9 s');
+    const changes = record(el, video);
+    const raf = window.requestAnimationFrame;
+    let calls = 0;
+    window.requestAnimationFrame = (cb: FrameRequestCallback): number => {
+      calls++;
+      return raf.call(window, cb);
+    };
+    const frames = stats().frames;
+    const timers = stats().timers;
+    try {
+      await video.play();
+      await until(() => video.currentTime >= 5.3, 'played to 5.3 s');
+    } finally {
+      window.requestAnimationFrame = raf;
+    }
+    video.pause();
+    const end = video.currentTime;
+    await sleep(50);
+    checkChanges(t, changes, 0.9, end);
+    expect(changes.length, 'changes seen').to.be.at.least(5);
+    expect(calls, 'requestAnimationFrame calls while playing through the boundaries').to.equal(0);
+    expect(stats().frames - frames, 'clock frame callbacks').to.equal(0);
+    expect(stats().timers - timers, 'clock timer wake-ups').to.be.at.least(changes.length);
+  });
+
+  it('GOOD: a highlight change starts no animation, so it costs one frame (default motion settings)', async () => {
+    expect(matchMedia('(prefers-reduced-motion: reduce)').matches, 'default motion settings').to.equal(false);
+    const { video, el, t } = await page();
+    await seek(video, 2.9);
+    await until(() => same(shown(el), expected(t, 2.9)), 'cue 0 marked at 2.9 s');
+    const root = el.shadowRoot!;
+    let running = 0;
+    const observer = new MutationObserver(() => {
+      running = Math.max(running, root.getAnimations().length);
+    });
+    observer.observe(root, { subtree: true, attributes: true, attributeFilter: ['part'] });
+    await video.play();
+    await until(() => video.currentTime >= 3.3, 'played into cue 1');
+    video.pause();
+    observer.disconnect();
+    expect(shown(el).cue, 'cue 1 marked').to.equal(1);
+    // Read once more a frame later too: a transition starts at the style change after the part toggles.
+    await new Promise((r) => requestAnimationFrame(r));
+    running = Math.max(running, root.getAnimations().length);
+    expect(running, 'animations running in the transcript after the highlight moved').to.equal(0);
   });
 
   it('GOOD: a paused transcript schedules nothing', async () => {

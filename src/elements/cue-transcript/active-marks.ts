@@ -145,6 +145,8 @@ export class ActiveMarks {
 function mark(el: HTMLElement | undefined, part: string, aria: string | null, on: boolean, value = 'true'): void {
   if (!el) return;
   el.part.toggle(part, on);
+  // The styles look inside the cue being spoken by this class, never by part (see cue-transcript.styles.ts).
+  if (part === 'active-cue') el.classList.toggle('now', on);
   if (aria) {
     if (on) el.setAttribute(aria, value);
     else el.removeAttribute(aria);

@@ -64,12 +64,13 @@ export const styles = css`
     line-height: 1.3;
   }
 
-  /* A heading that carries the question as asked: the asker named on a line of their own, as above a paragraph. */
-  [part~='heading'] > [part~='speaker'] {
+  /* A heading that carries the question as asked: the asker named on a line of their own, as above a paragraph.
+     (Headings are matched by tag in these: see the note on karaoke below.) */
+  :is(h1, h2, h3, h4, h5, h6) > [part~='speaker'] {
     flex: 0 0 100%;
   }
 
-  [part~='heading'] [part~='speaker'] {
+  :is(h1, h2, h3, h4, h5, h6) [part~='speaker'] {
     font-size: 0.75em;
   }
 
@@ -129,12 +130,16 @@ export const styles = css`
     -webkit-box-decoration-break: clone;
   }
 
-  /* Karaoke: inside the cue being spoken, words not yet spoken are underlined dotted, spoken ones solid on a stronger background. */
-  [part~='active-cue'] [data-seg] {
+  /* Karaoke: inside the cue being spoken, words not yet spoken are underlined dotted, spoken ones solid on a stronger background.
+     The cue being spoken also has the class "now", and rules that look inside an element select it by class, tag or
+     a state attribute, never by part: browsers invalidate style by attribute name, so one rule of the form
+     "[part~=x] y" makes every change of a part attribute (the highlight moving to a new question, answer or
+     paragraph) restyle all the elements of that kind below it, a whole question of cues at once. */
+  .now [data-seg] {
     text-decoration: underline dotted;
   }
 
-  [part~='active-cue'] [part~='spoken'] {
+  .now [part~='spoken'] {
     background: var(--_spoken-bg);
     text-decoration: underline solid;
   }
@@ -219,7 +224,7 @@ export const styles = css`
       background: Highlight;
       color: HighlightText;
     }
-    [part~='active-cue'] [part~='spoken'] {
+    .now [part~='spoken'] {
       background: Mark;
       color: MarkText;
     }
@@ -239,9 +244,8 @@ export const styles = css`
     }
   }
 
-  @media (prefers-reduced-motion: no-preference) {
-    [part~='cue'] {
-      transition: background-color 120ms linear;
-    }
-  }
+  /* No transition on the highlight: it changes at once, as YouTube's transcript and Hyperaudio Lite do.
+     A fade made the browser produce a frame with style and paint about every 16 ms for the length of
+     the fade at each cue change (Chromium animates background-color on the main thread), where the
+     change itself needs one. */
 `;

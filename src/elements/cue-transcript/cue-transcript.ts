@@ -358,7 +358,7 @@ export class CueTranscript extends MediaStateInputs(LitElement) {
       ${renderProblems(this._problems, this._problemCount)}
       ${this.noSearch && this.noSettings
         ? nothing
-        : html`<div part="toolbar">${this.noSearch ? nothing : this.#search.render()}${this.noSettings ? nothing : this.#prefs.render(this.noFollow)}</div>`}
+        : html`<div part="toolbar" class="toolbar">${this.noSearch ? nothing : this.#search.render()}${this.noSettings ? nothing : this.#prefs.render(this.noFollow)}</div>`}
       ${this.#copy.render()}
       <div
         part="scroll-box"

@@ -23,7 +23,7 @@ export const searchStyles = css`
     white-space: nowrap;
   }
 
-  [part~='toolbar'] {
+  .toolbar {
     flex: none;
     display: flex;
     flex-wrap: wrap;
@@ -76,7 +76,7 @@ export const searchStyles = css`
     white-space: nowrap;
   }
 
-  [part~='toolbar'] button {
+  .toolbar button {
     font: inherit;
     padding: 0.2em 0.6em;
     border: 1px solid var(--cue-button-color, var(--_accent));
@@ -87,12 +87,12 @@ export const searchStyles = css`
     white-space: nowrap;
   }
 
-  [part~='toolbar'] button:disabled {
+  .toolbar button:disabled {
     opacity: 0.45;
     cursor: default;
   }
 
-  [part~='toolbar'] :focus-visible {
+  .toolbar :focus-visible {
     outline: 0.15em solid var(--_focus);
     outline-offset: 0.1em;
   }

@@ -19,7 +19,7 @@ export const settingsStyles = css`
   }
 
   /* The search takes the row, the settings button sits at its end. */
-  [part~='toolbar'] > [part~='search'] {
+  .toolbar > [part~='search'] {
     flex: 1 1 0;
   }
   [part~='settings'] {
@@ -40,7 +40,7 @@ export const settingsStyles = css`
   [part~='settings-button']::-webkit-details-marker {
     display: none;
   }
-  [part~='settings'][open] > [part~='settings-button'] {
+  details[open] > [part~='settings-button'] {
     background: color-mix(in srgb, currentColor 12%, transparent);
   }
   [part~='settings-button']:focus-visible,
@@ -64,7 +64,7 @@ export const settingsStyles = css`
     border-radius: 0.4rem;
     box-shadow: 0 0.3rem 1rem rgb(0 0 0 / 0.18);
   }
-  [part~='toolbar'] [part~='follow-switch'] {
+  .toolbar [part~='follow-switch'] {
     display: flex;
     align-items: center;
     gap: 0.5em;
@@ -96,11 +96,11 @@ export const settingsStyles = css`
     border-radius: 50%;
     background: currentColor;
   }
-  [part~='follow-switch'][aria-checked='true'] [part~='switch-track'] {
+  [role='switch'][aria-checked='true'] > [part~='switch-track'] {
     background: var(--_accent);
     border-color: var(--_accent);
   }
-  [part~='follow-switch'][aria-checked='true'] [part~='switch-track']::after {
+  [role='switch'][aria-checked='true'] > [part~='switch-track']::after {
     left: auto;
     right: 0.15em;
     background: var(--_bg);
@@ -113,7 +113,7 @@ export const settingsStyles = css`
     padding: 0;
     border: 0;
   }
-  [part~='text-size'] legend {
+  fieldset > legend {
     padding: 0 0 0.3rem;
     color: var(--_muted);
   }
@@ -125,7 +125,7 @@ export const settingsStyles = css`
     border-radius: 0.2em;
   }
   @media (forced-colors: active) {
-    [part~='follow-switch'][aria-checked='true'] [part~='switch-track'] {
+    [role='switch'][aria-checked='true'] > [part~='switch-track'] {
       background: Highlight;
     }
   }
