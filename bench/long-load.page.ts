@@ -39,8 +39,8 @@ export interface LoadResult {
 
 const sleep = (ms: number): Promise<void> => new Promise((r) => setTimeout(r, ms));
 
-async function run(n: number): Promise<LoadResult> {
-  const text = longSession(n);
+async function run(n: number, every: number): Promise<LoadResult> {
+  const text = longSession(n, every);
   const url = URL.createObjectURL(new Blob([text], { type: 'text/vtt' }));
   const el = document.createElement('cue-transcript') as CueTranscript;
   el.style.setProperty('height', '300px');

@@ -36,7 +36,11 @@ class Builder {
   #seg = -1;
   readonly tables: MarkTables = { cues: [], paragraphs: [], questions: [], answers: [] };
 
-  constructor(private readonly doc: Document) {}
+  constructor(
+    private readonly doc: Document,
+    /** Above 0: paragraphs of a section longer than this many cues go in blocks of about this many (see BodyBuilder). */
+    private readonly blockCues = 0,
+  ) {}
 
   el<K extends keyof HTMLElementTagNameMap>(tag: K, part?: string): HTMLElementTagNameMap[K] {
     const e = this.doc.createElement(tag);
@@ -109,14 +113,25 @@ class Builder {
    * thousands of cues.
    */
   *paragraphs(parent: Node, t: Transcript, from: number, to: number): Generator<number, void, void> {
+    // A long answer is split in blocks as well, so the one on screen is laid out, not the whole answer.
+    const split = this.blockCues > 0 && to > from && t.paragraphs[to - 1]!.cueEnd - t.paragraphs[from]!.cueStart > this.blockCues;
+    let block: HTMLElement | null = null;
+    let inBlock = 0;
     for (let p = from; p < to; p++) {
       const para = t.paragraphs[p]!;
+      if (split && (!block || inBlock >= this.blockCues)) {
+        block = this.el('div');
+        block.className = 'block';
+        parent.appendChild(block);
+        inBlock = 0;
+      }
+      inBlock += para.cueEnd - para.cueStart;
       const el = this.el('p', 'paragraph');
       el.dataset['p'] = String(p);
       this.tables.paragraphs[p] = el;
       // Name the speaker where it changes, and again after each heading.
       if (para.speaker && (p === from || t.paragraphs[p - 1]!.speaker !== para.speaker)) el.appendChild(this.speaker(para.speaker));
-      parent.appendChild(el);
+      (block ?? parent).appendChild(el);
       for (let c = para.cueStart; c < para.cueEnd; c++) {
         this.cue(el, t.cues[c]!);
         yield c;
@@ -220,7 +235,8 @@ export class BodyBuilder {
   /**
    * @param blockCues - when above 0, sections are grouped in blocks of about this many
    *   cues (`<div class="block">`): a long transcript then has a few hundred boxes for the
-   *   browser to skip when off screen (`content-visibility`), not one per question.
+   *   browser to skip when off screen (`content-visibility`), not one per question; the
+   *   paragraphs of a longer section go in blocks of their own inside it.
    */
   constructor(
     doc: Document,
@@ -228,7 +244,7 @@ export class BodyBuilder {
     headingLevel: number,
     blockCues = 0,
   ) {
-    this.#b = new Builder(doc);
+    this.#b = new Builder(doc, blockCues);
     this.#level = Math.min(6, Math.max(1, Math.round(headingLevel) || 3));
     this.#blockCues = blockCues;
   }
