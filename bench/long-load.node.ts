@@ -71,7 +71,9 @@ function longTasks(events: TraceEvent[]): string[] {
   const main = events.find((e) => e.ph === 'M' && e.name === 'thread_name' && e.pid === start.pid && e.args?.name === 'CrRendererMain');
   const tid = main?.tid ?? start.tid;
   const mine = events.filter((e) => e.pid === start.pid && e.tid === tid && e.ph === 'X' && typeof e.dur === 'number' && e.ts + e.dur! > start.ts && e.ts < end.ts);
-  const tasks = mine.filter((e) => e.name === 'ThreadControllerImpl::RunTask').filter((e) => e.dur! > 50_000);
+  // Tasks are traced as RunTask, ThreadControllerImpl::RunTask or both (nested): count the outermost once.
+  const runs = mine.filter((e) => (e.name === 'RunTask' || e.name === 'ThreadControllerImpl::RunTask') && e.dur! > 50_000);
+  const tasks = runs.filter((e) => !runs.some((o) => o !== e && o.ts <= e.ts && o.ts + o.dur! >= e.ts + e.dur! && (o.dur! > e.dur! || o.name === 'RunTask')));
   const profile = samples(events, start.pid);
   return tasks.map((t) => {
     const stacks = profile.filter((p) => p.ts >= t.ts && p.ts <= t.ts + t.dur!);
