@@ -5,7 +5,7 @@
  */
 import { expect } from '@open-wc/testing';
 import fc from 'fast-check';
-import { parseWebVTT, startWebVTTParse } from '../../src/core/webvtt/index.js';
+import { parseWebVTT, startWebVTTParse, startWebVTTParseParts } from '../../src/core/webvtt/index.js';
 import { buildTranscript, startTranscriptBuild } from '../../src/core/transcript/index.js';
 import { createSearchIndex, foldText, searchTranscript, startSearchIndex } from '../../src/core/search.js';
 
@@ -57,6 +57,24 @@ describe('property: sliced work equals the one-call version', () => {
         drive((stop) => parse.advance(stop), stopper(cuts));
         expect(parse.done).to.equal(true);
         expect(parse.document).to.deep.equal(whole);
+      }),
+      opts,
+    );
+  });
+
+  it('GOOD: parsing a file given in parts (cut at blank lines, or anywhere) gives the document parseWebVTT gives', () => {
+    fc.assert(
+      fc.property(vttFile, fc.array(fc.nat(), { maxLength: 6 }), fc.boolean(), pattern, fc.boolean(), (input, picks, anywhere, cuts, bomRemoved) => {
+        // Where a block may end: after "\n\n" or "\n\r\n"; elsewhere the parts are joined first.
+        const ends: number[] = [];
+        for (let i = 1; i < input.length; i++) if (input[i] === '\n' && (input[i - 1] === '\n' || input.slice(i - 2, i) === '\n\r')) ends.push(i + 1);
+        const at = anywhere ? picks.map((n) => n % (input.length + 1)) : ends.length ? picks.map((n) => ends[n % ends.length]!) : [];
+        const bounds = [...new Set([0, ...at, input.length])].sort((a, b) => a - b);
+        const parts = bounds.slice(1).map((end, k) => input.slice(bounds[k], end));
+        const parse = startWebVTTParseParts(parts, { bomRemoved, blocksPerCheck: 1 });
+        drive((stop) => parse.advance(stop), stopper(cuts));
+        expect(parse.done).to.equal(true);
+        expect(parse.document).to.deep.equal(parseWebVTT(input, { bomRemoved }));
       }),
       opts,
     );

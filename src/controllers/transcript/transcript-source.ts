@@ -1,5 +1,5 @@
 import type { ReactiveController, ReactiveControllerHost } from 'lit';
-import { loadFullCharRefTable, needsFullCharRefTable, startWebVTTParse } from '../../core/webvtt/index.js';
+import { loadFullCharRefTable, needsFullCharRefTable, startWebVTTParseParts } from '../../core/webvtt/index.js';
 import { startTranscriptBuild } from '../../core/transcript/index.js';
 import type { CueLike, Transcript } from '../../core/transcript/index.js';
 import { mapInSlices, runInSlices, yieldToEventLoop } from './slices.js';
@@ -217,7 +217,7 @@ export async function loadUrl(url: string, source: CueSourceKind, signal: AbortS
   const name = fileName(href);
   const timed = withTimeout(signal, ms);
   let response: Response;
-  let text: string;
+  let parts: string[];
   let fullTable = false;
   try {
     response = await fetch(href, { signal: timed });
@@ -225,7 +225,7 @@ export async function loadUrl(url: string, source: CueSourceKind, signal: AbortS
       const status = `${response.status}${response.statusText ? ` ${response.statusText}` : ''}`;
       throw failure('http', source, href, `The ${source} file ${name} could not be loaded (HTTP ${status}).`, response.status);
     }
-    ({ text, fullTable } = await readText(response));
+    ({ parts, fullTable } = await readText(response));
   } catch (e) {
     if (e instanceof SourceError) throw e;
     if (signal.aborted) throw e;
@@ -235,8 +235,9 @@ export async function loadUrl(url: string, source: CueSourceKind, signal: AbortS
   // Names beyond HTML 4's (`&check;`) need the whole table, loaded only for files that use one.
   if (fullTable) await loadFullCharRefTable();
   // Decoding removed one BOM: another one is content (the spec rejects it).
-  // Parsed in slices, so a 50 MB file never holds the page for more than a few milliseconds.
-  const parse = startWebVTTParse(text, { bomRemoved: true });
+  // Parsed in slices, so a 50 MB file never holds the page for more than a few milliseconds;
+  // from the parts it arrived in, never copied into one string.
+  const parse = startWebVTTParseParts(parts, { bomRemoved: true });
   await runInSlices((stop) => parse.advance(stop), signal);
   const doc = parse.document;
   const problems: CueSourceProblem[] = doc.errors.map(({ code, message, line, column }) => ({ source, url: href, code, message, line, column }));
@@ -262,24 +263,36 @@ const DECODE_PIECE = 1 << 20;
 /**
  * A response's body as UTF-8 text (one BOM removed, as `text()` does), read
  * and decoded chunk by chunk as it arrives rather than in one task at the
- * end, and whether it uses a character reference beyond HTML 4's.
+ * end, and whether it uses a character reference beyond HTML 4's. The text
+ * comes in parts cut after blank lines (see `startWebVTTParseParts`): joining
+ * 50 MB into one string would be one long task.
  */
-async function readText(response: Response): Promise<{ text: string; fullTable: boolean }> {
+async function readText(response: Response): Promise<{ parts: string[]; fullTable: boolean }> {
   const body = response.body;
   if (!body) {
     const text = await response.text();
-    return { text, fullTable: needsFullCharRefTable(text) };
+    return { parts: [text], fullTable: needsFullCharRefTable(text) };
   }
   const decoder = new TextDecoder();
   const reader = body.getReader();
   const parts: string[] = [];
+  let pending = '';
   let fullTable = false;
   let tail = '';
   const add = (chunk: string): void => {
     if (!chunk) return;
-    parts.push(chunk);
     fullTable ||= needsFullCharRefTable(tail + chunk);
     tail = chunk.length >= REF_OVERLAP ? chunk.slice(-REF_OVERLAP) : (tail + chunk).slice(-REF_OVERLAP);
+    // A part ends after the chunk's last blank line; only the chunk is searched, so a file without one stays linear.
+    const lf = chunk.lastIndexOf('\n\n');
+    const crlf = chunk.lastIndexOf('\n\r\n');
+    const cut = Math.max(lf < 0 ? 0 : lf + 2, crlf < 0 ? 0 : crlf + 3);
+    if (!cut) {
+      pending += chunk;
+      return;
+    }
+    parts.push(pending + chunk.slice(0, cut));
+    pending = chunk.slice(cut);
   };
   for (;;) {
     const { done, value } = await reader.read();
@@ -291,7 +304,8 @@ async function readText(response: Response): Promise<{ text: string; fullTable: 
     }
   }
   add(decoder.decode());
-  return { text: parts.join(''), fullTable };
+  if (pending || !parts.length) parts.push(pending);
+  return { parts, fullTable };
 }
 
 interface FoundTracks {

@@ -56,11 +56,18 @@ function flatten(nodes: readonly CueNode[]): Flat {
   return out;
 }
 
-function byStart<T extends CueLike>(list: readonly T[]): T[] {
+/** The cues sorted by start (stable), yielding every {@link BUILD_STEP} cues while it checks and copies. */
+function* byStart<T extends CueLike>(list: readonly T[]): Generator<void, T[], void> {
+  const copy: T[] = [];
   let sorted = true;
-  for (let i = 1; i < list.length && sorted; i++) sorted = list[i - 1]!.startTime <= list[i]!.startTime;
-  if (sorted) return [...list];
-  return list
+  for (let i = 0; i < list.length; i++) {
+    if (i % BUILD_STEP === BUILD_STEP - 1) yield;
+    const c = list[i]!;
+    if (i > 0 && !(list[i - 1]!.startTime <= c.startTime)) sorted = false;
+    copy.push(c);
+  }
+  if (sorted) return copy;
+  return copy
     .map((c, i) => [c, i] as const)
     .sort((a, b) => a[0].startTime - b[0].startTime || a[1] - b[1])
     .map(([c]) => c);
@@ -83,24 +90,34 @@ interface QuestionSpan {
  * the main speaker that asks something (has a `?`) starts a question, which
  * runs to the next one.
  */
-function deriveQuestions(cues: readonly TranscriptCue[]): QuestionSpan[] {
+function* deriveQuestions(cues: readonly TranscriptCue[]): Generator<void, QuestionSpan[], void> {
   const weight = new Map<string, number>();
-  for (const c of cues) if (c.speaker) weight.set(c.speaker, (weight.get(c.speaker) ?? 0) + c.plainText.length);
+  let last = 0;
+  for (const c of cues) {
+    if (c.index % BUILD_STEP === BUILD_STEP - 1) yield;
+    if (c.speaker) weight.set(c.speaker, (weight.get(c.speaker) ?? 0) + c.plainText.length);
+    last = Math.max(last, c.endTime);
+  }
   let main = '';
   for (const [s, w] of weight) if (w > (weight.get(main) ?? -1)) main = s;
   const spans: QuestionSpan[] = [];
   let i = 0;
+  let step = 0;
   while (i < cues.length) {
     const speaker = cues[i]!.speaker;
-    let j = i;
+    // Only a turn that can be a question has its text joined (the main speaker's turns can be thousands of cues).
+    const asks = !!speaker && speaker !== main;
     let text = '';
-    while (j < cues.length && cues[j]!.speaker === speaker) text += (text ? ' ' : '') + cues[j++]!.plainText;
-    if (speaker && speaker !== main && text.includes('?')) {
+    let j = i;
+    for (; j < cues.length && cues[j]!.speaker === speaker; j++) {
+      if (++step % BUILD_STEP === 0) yield;
+      if (asks) text += (text ? ' ' : '') + cues[j]!.plainText;
+    }
+    if (asks && text.includes('?')) {
       spans.push({ id: '', title: text, startTime: cues[i]!.startTime, endTime: Infinity });
     }
     i = j;
   }
-  const last = cues.reduce((m, c) => Math.max(m, c.endTime), 0);
   spans.forEach((s, k) => (s.endTime = spans[k + 1]?.startTime ?? last));
   return spans;
 }
@@ -174,7 +191,7 @@ function* buildSteps(
   options: BuildTranscriptOptions,
 ): Generator<void, Transcript, void> {
   const gap = options.paragraphGap ?? 2;
-  const sorted = byStart(cueList);
+  const sorted = yield* byStart(cueList);
   const marked = sorted.some((c) => PARAGRAPH_ID.test(c.id));
   yield;
 
@@ -201,13 +218,13 @@ function* buildSteps(
   }
 
   const spans: QuestionSpan[] = chapterList?.length
-    ? byStart(chapterList).map((ch) => ({
+    ? (yield* byStart(chapterList)).map((ch) => ({
         id: ch.id,
         title: chapterTitle(ch.text),
         startTime: ch.startTime,
         endTime: ch.endTime,
       }))
-    : deriveQuestions(cues);
+    : yield* deriveQuestions(cues);
   yield;
 
   // Questions by cue start (two pointers: both lists are sorted).
@@ -284,18 +301,20 @@ function* buildSteps(
   });
 
   yield;
-  const speakers = [...new Set(cues.map((c) => c.speaker).filter(Boolean))];
-
+  const seen = new Set<string>();
   const starts = new Float64Array(cues.length);
   const ends = new Float64Array(cues.length);
   const maxEnds = new Float64Array(cues.length);
   let running = -Infinity;
-  cues.forEach((c, i) => {
-    starts[i] = c.startTime;
-    ends[i] = c.endTime;
+  for (const c of cues) {
+    if (c.index % BUILD_STEP === BUILD_STEP - 1) yield;
+    if (c.speaker) seen.add(c.speaker);
+    starts[c.index] = c.startTime;
+    ends[c.index] = c.endTime;
     running = Math.max(running, c.endTime);
-    maxEnds[i] = running;
-  });
+    maxEnds[c.index] = running;
+  }
+  const speakers = [...seen];
   const questionStarts = Float64Array.from(questions, (x) => x.startTime);
   const lastChapter = questions.reduce((m, x) => Math.max(m, x.endTime), 0);
   return {

@@ -6,7 +6,7 @@
 export type * from './types.js';
 export { MAX_KEPT_ERRORS, type WebVTTErrorCode } from './errors.js';
 export { MAX_HOURS, MAX_TIMESTAMP } from './timestamp.js';
-export { parseWebVTT, startWebVTTParse, type IncrementalParseOptions, type ParseOptions, type WebVTTParse } from './parse.js';
+export { parseWebVTT, startWebVTTParse, startWebVTTParseParts, type IncrementalParseOptions, type ParseOptions, type WebVTTParse } from './parse.js';
 export { serializeWebVTT, serializeCue, serializeCueSettings, serializeRegionSettings } from './serialize.js';
 export { formatTimestamp, parseTimestamp } from './timestamp.js';
 export { parsePercentage } from './settings.js';

@@ -122,6 +122,51 @@ export function startWebVTTParse(text: string, options: IncrementalParseOptions 
 }
 
 /**
+ * {@link startWebVTTParse} of `parts.join('')`, without joining them: a file
+ * read as it arrives (50 MB in a few dozen parts) is never copied into one
+ * string in one task, and each part is normalized when the parse reaches it.
+ * A part that does not end with a blank line (`\n\n`, or with CRLF line
+ * ends `\n\r\n`) is joined with the next, so no block spans two parts.
+ */
+export function startWebVTTParseParts(parts: readonly string[], options: IncrementalParseOptions = {}): WebVTTParse {
+  const last = parts.length - 1;
+  if (last < 1) return startWebVTTParse(parts[0] ?? '', options);
+  const doc: WebVTTDocument = { header: '', cues: [], regions: [], styles: [], notes: [], errors: [], errorCount: 0 };
+  const every = Math.max(1, Math.floor(options.blocksPerCheck ?? 16));
+  let k = -1;
+  // The next part, joined with those after it until one ends with a blank line. Checked only when the
+  // parse reaches it (reading a part's end flattens it, which is a copy of the part: a slice's work).
+  // A part ends with a line feed, so a CRLF pair never straddles two parts: each is normalized on its own.
+  const take = (): string => {
+    let text = parts[++k]!;
+    while (k < last && !endsWithBlankLine(parts[k]!)) text += parts[++k]!;
+    return normalize(text);
+  };
+  const parser = new Parser(take(), doc, options.bomRemoved === true, every);
+  return {
+    document: doc,
+    get done() {
+      return parser.done && (parser.stopped || k >= last);
+    },
+    advance(stop) {
+      for (;;) {
+        if (!parser.advance(stop)) return false;
+        if (parser.stopped || k >= last) return true;
+        // Between two blocks: the next part goes on where this one ended, a line later.
+        parser.next(take());
+        if (stop?.()) return false;
+      }
+    },
+  };
+}
+
+/** True when `text` ends with a line feed that ends an empty line (a block ends there). */
+function endsWithBlankLine(text: string): boolean {
+  // Normalizing the tail counts its line breaks right: its end is the end of the text, so no CR there waits for an LF.
+  return text.endsWith('\n') && normalize(text.slice(-4)).endsWith('\n\n');
+}
+
+/**
  * The spec's input transformations: NULL becomes U+FFFD; CRLF and lone CR
  * become LF. Line numbers are unchanged because each break stays one break.
  */
@@ -146,7 +191,8 @@ class Parser implements WebVTTParse {
   readonly ctx: LineContext;
 
   constructor(
-    readonly s: string,
+    /** The text being parsed: the whole file, or one part of it (see {@link startWebVTTParseParts}). */
+    public s: string,
     readonly doc: WebVTTDocument,
     readonly bomRemoved: boolean,
     /** Blocks between two calls of `stop()`. */
@@ -159,11 +205,23 @@ class Parser implements WebVTTParse {
     return this.doc;
   }
 
+  /** True when the header ended the parse (no signature, or nothing after it): later parts are not read. */
+  stopped = false;
+
+  /** Goes on with `s`, the text that follows the current one, which ended between two blocks. */
+  next(s: string): void {
+    this.s = s;
+    this.pos = 0;
+    this.arrowAt = -1;
+    this.done = false;
+    this.skipLineFeeds();
+  }
+
   advance(stop: (() => boolean) | null): boolean {
     if (this.done) return true;
     if (!this.started) {
       this.started = true;
-      if (!this.header()) return (this.done = true);
+      if (!this.header()) return (this.stopped = this.done = true);
     }
     const len = this.s.length;
     if (!stop) {

@@ -48,8 +48,9 @@ export const styles = css`
 
   /* Long transcripts: the browser skips style, layout and paint of blocks of
      sections far from view (their text stays in the DOM, so find-in-page still
-     finds it). Blocks of ~1,000 cues keep the boxes it tracks few. */
-  .body.large > .block {
+     finds it). Blocks of ~1,000 cues keep the boxes it tracks few; a longer
+     section has blocks of its paragraphs inside its own. */
+  .body.large .block {
     content-visibility: auto;
     contain-intrinsic-size: auto 400em;
   }

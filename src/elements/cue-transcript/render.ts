@@ -36,7 +36,11 @@ class Builder {
   #seg = -1;
   readonly tables: MarkTables = { cues: [], paragraphs: [], questions: [], answers: [] };
 
-  constructor(private readonly doc: Document) {}
+  constructor(
+    private readonly doc: Document,
+    /** Above 0: paragraphs of a section longer than this many cues go in blocks of about this many (see BodyBuilder). */
+    private readonly blockCues = 0,
+  ) {}
 
   el<K extends keyof HTMLElementTagNameMap>(tag: K, part?: string): HTMLElementTagNameMap[K] {
     const e = this.doc.createElement(tag);
@@ -102,16 +106,36 @@ class Builder {
     parent.appendChild(this.doc.createTextNode(' '));
   }
 
-  paragraphs(parent: Node, t: Transcript, from: number, to: number): void {
+  /**
+   * Paragraphs `from` to `to`, a cue at a time: each paragraph goes into
+   * `parent` as it is started, and the generator yields after each cue (its
+   * index), so a caller can pause anywhere, even inside a paragraph of
+   * thousands of cues.
+   */
+  *paragraphs(parent: Node, t: Transcript, from: number, to: number): Generator<number, void, void> {
+    // A long answer is split in blocks as well, so the one on screen is laid out, not the whole answer.
+    const split = this.blockCues > 0 && to > from && t.paragraphs[to - 1]!.cueEnd - t.paragraphs[from]!.cueStart > this.blockCues;
+    let block: HTMLElement | null = null;
+    let inBlock = 0;
     for (let p = from; p < to; p++) {
       const para = t.paragraphs[p]!;
+      if (split && (!block || inBlock >= this.blockCues)) {
+        block = this.el('div');
+        block.className = 'block';
+        parent.appendChild(block);
+        inBlock = 0;
+      }
+      inBlock += para.cueEnd - para.cueStart;
       const el = this.el('p', 'paragraph');
       el.dataset['p'] = String(p);
       this.tables.paragraphs[p] = el;
       // Name the speaker where it changes, and again after each heading.
       if (para.speaker && (p === from || t.paragraphs[p - 1]!.speaker !== para.speaker)) el.appendChild(this.speaker(para.speaker));
-      for (let c = para.cueStart; c < para.cueEnd; c++) this.cue(el, t.cues[c]!);
-      parent.appendChild(el);
+      (block ?? parent).appendChild(el);
+      for (let c = para.cueStart; c < para.cueEnd; c++) {
+        this.cue(el, t.cues[c]!);
+        yield c;
+      }
     }
   }
 
@@ -135,7 +159,7 @@ class Builder {
    * search and find-in-page) and no paragraph repeats them; else the heading
    * shows the title and the question as asked follows as paragraphs.
    */
-  question(parent: Node, t: Transcript, q: TranscriptQuestion, level: number): void {
+  *question(parent: Node, t: Transcript, q: TranscriptQuestion, level: number): Generator<number, void, void> {
     const section = this.el('section', 'question');
     section.dataset['q'] = String(q.index);
     this.tables.questions[q.index] = section;
@@ -162,17 +186,19 @@ class Builder {
     } else title.textContent = q.title;
     h.append(title, ' ', time);
     section.appendChild(h);
+    // In the page from the start, filled a cue at a time (see `paragraphs`).
+    parent.appendChild(section);
+    if (inHeading && q.answerStart > q.paragraphStart) yield t.paragraphs[q.answerStart - 1]!.cueEnd - 1;
     if (!inHeading && q.answerStart > q.paragraphStart) {
       const asked = this.el('div', 'asked');
-      this.paragraphs(asked, t, q.paragraphStart, q.answerStart);
       section.appendChild(asked);
+      yield* this.paragraphs(asked, t, q.paragraphStart, q.answerStart);
     }
     const answer = this.el('div', 'answer');
     answer.dataset['answer'] = String(q.index);
     this.tables.answers[q.index] = answer;
-    this.paragraphs(answer, t, q.answerStart, q.paragraphEnd);
     section.appendChild(answer);
-    parent.appendChild(section);
+    yield* this.paragraphs(answer, t, q.answerStart, q.paragraphEnd);
   }
 }
 
@@ -199,17 +225,18 @@ function units(t: Transcript): Unit[] {
  */
 export class BodyBuilder {
   readonly #b: Builder;
-  readonly #units: Unit[];
   readonly #level: number;
   readonly #blockCues: number;
-  #next = 0;
-  #block: HTMLElement | null = null;
-  #inBlock = 0;
+  #steps: Generator<number, void, void> | null = null;
+  #done = false;
+  /** Cues built so far (they are built in order). */
+  #built = 0;
 
   /**
    * @param blockCues - when above 0, sections are grouped in blocks of about this many
    *   cues (`<div class="block">`): a long transcript then has a few hundred boxes for the
-   *   browser to skip when off screen (`content-visibility`), not one per question.
+   *   browser to skip when off screen (`content-visibility`), not one per question; the
+   *   paragraphs of a longer section go in blocks of their own inside it.
    */
   constructor(
     doc: Document,
@@ -217,14 +244,13 @@ export class BodyBuilder {
     headingLevel: number,
     blockCues = 0,
   ) {
-    this.#b = new Builder(doc);
-    this.#units = units(transcript);
+    this.#b = new Builder(doc, blockCues);
     this.#level = Math.min(6, Math.max(1, Math.round(headingLevel) || 3));
     this.#blockCues = blockCues;
   }
 
   get done(): boolean {
-    return this.#next >= this.#units.length;
+    return this.#done;
   }
 
   /** The elements built so far, by index: grows with each slice. */
@@ -233,52 +259,58 @@ export class BodyBuilder {
   }
 
   /**
-   * Appends sections to `parent` until at least `minCues` cues were added (or,
-   * once something was, `deadline` from `performance.now()` has passed) and cue
-   * `through` is built. The elements built go into {@link tables} as they are created.
+   * Appends cues to `parent` (in their sections and paragraphs) until at least
+   * `minCues` were added or, once one was, `deadline` from `performance.now()`
+   * has passed, and cue `through` is built. A slice can end anywhere, inside a
+   * section or a paragraph: its cost is bounded by the deadline, not by the
+   * length of a question. The elements built go into {@link tables} as they are created.
    */
   appendTo(parent: Node, minCues: number, through = -1, deadline = Infinity): void {
+    if (this.#done) return;
     const t = this.transcript;
     if (!t.cues.length) {
-      if (this.#next === 0) {
-        const empty = this.#b.el('p', 'status');
-        empty.textContent = 'This transcript has no cues.';
-        parent.appendChild(empty);
-      }
-      this.#next = this.#units.length;
+      const empty = this.#b.el('p', 'status');
+      empty.textContent = 'This transcript has no cues.';
+      parent.appendChild(empty);
+      this.#done = true;
       return;
     }
-    const frag = parent.ownerDocument!.createDocumentFragment();
-    let added = 0;
-    while (this.#next < this.#units.length) {
-      const u = this.#units[this.#next]!;
-      const first = t.paragraphs[u.from]?.cueStart ?? 0;
-      if (first > through && (added >= minCues || (added > 0 && performance.now() >= deadline))) break;
-      const into = this.#container(frag);
-      if (u.question) this.#b.question(into, t, u.question, this.#level);
-      else {
-        const section = this.#b.el('section', 'untitled');
-        this.#b.paragraphs(section, t, u.from, u.to);
-        into.appendChild(section);
+    this.#steps ??= this.#all(parent);
+    const from = this.#built;
+    for (;;) {
+      const step = this.#steps.next();
+      if (step.done) {
+        this.#done = true;
+        return;
       }
-      const cues = (t.paragraphs[u.to - 1]?.cueEnd ?? first) - first;
-      added += cues;
-      this.#inBlock += cues;
-      this.#next++;
+      this.#built = step.value + 1;
+      if (this.#built > through && (this.#built - from >= minCues || performance.now() >= deadline)) return;
     }
-    parent.appendChild(frag);
   }
 
-  /** Where the next section goes: the fragment, or the current block (a new one once it is full). */
-  #container(frag: DocumentFragment): ParentNode & Node {
-    if (this.#blockCues <= 0) return frag;
-    if (!this.#block || this.#inBlock >= this.#blockCues) {
-      this.#block = this.#b.el('div');
-      this.#block.className = 'block';
-      frag.appendChild(this.#block);
-      this.#inBlock = 0;
+  /** The whole body, in document order, yielding after each cue (its index). */
+  *#all(parent: Node): Generator<number, void, void> {
+    const t = this.transcript;
+    let block: HTMLElement | null = null;
+    let inBlock = 0;
+    for (const u of units(t)) {
+      // Where the next section goes: the body, or the current block (a new one once it is full).
+      if (this.#blockCues > 0 && (!block || inBlock >= this.#blockCues)) {
+        block = this.#b.el('div');
+        block.className = 'block';
+        parent.appendChild(block);
+        inBlock = 0;
+      }
+      const into = block ?? parent;
+      if (u.question) yield* this.#b.question(into, t, u.question, this.#level);
+      else {
+        const section = this.#b.el('section', 'untitled');
+        into.appendChild(section);
+        yield* this.#b.paragraphs(section, t, u.from, u.to);
+      }
+      const first = t.paragraphs[u.from]?.cueStart ?? 0;
+      inBlock += (t.paragraphs[u.to - 1]?.cueEnd ?? first) - first;
     }
-    return this.#block;
   }
 }
 
