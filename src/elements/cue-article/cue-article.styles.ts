@@ -4,6 +4,9 @@ export const styles = css`
   :host {
     display: block;
     position: relative;
+    --_accent: var(--cue-accent-color, light-dark(#1d4ed8, #93c5fd));
+    --_muted: var(--cue-muted-color, light-dark(#4b5563, #9ca3af));
+    --_focus: var(--cue-focus-ring-color, var(--_accent));
   }
   :host(:focus) {
     outline: none;
@@ -15,6 +18,26 @@ export const styles = css`
     align-items: center;
     margin-block-end: 0.75rem;
     font: var(--cue-toolbar-font, 0.9em system-ui, sans-serif);
+    /* The search stays at hand while the reader steps through matches down the page. */
+    position: sticky;
+    inset-block-start: var(--cue-toolbar-top, 0px);
+    z-index: 2;
+    padding: 0.5rem 0;
+    background: var(--cue-background, Canvas);
+  }
+  [part~='search'] {
+    flex: 1 1 24rem;
+  }
+  [part~='search-match'] {
+    background: var(--_match-bg);
+    mix-blend-mode: multiply;
+    border-radius: 0.1em;
+  }
+  [part~='search-current'] {
+    background: var(--_current-match-bg);
+    mix-blend-mode: multiply;
+    border-block-end: 0.15em solid currentColor;
+    border-radius: 0.1em;
   }
   [part~='toolbar'][hidden] {
     display: none;
