@@ -83,6 +83,28 @@ export const styles = css`
   [part~='back-to-now'][hidden] {
     display: none;
   }
+  [part~='copy-passage'] {
+    position: absolute;
+    z-index: 3;
+    top: var(--_quote-top, 0);
+    left: var(--_quote-left, 0);
+    font: var(--cue-toolbar-font, 0.9em system-ui, sans-serif);
+    padding: 0.2em 0.6em;
+    border: 1px solid var(--cue-button-color, var(--_accent));
+    border-radius: 0.3em;
+    color: var(--cue-button-color, var(--_accent));
+    background: var(--cue-button-background, Canvas);
+    box-shadow: 0 0.1em 0.4em color-mix(in srgb, CanvasText 20%, transparent);
+    cursor: pointer;
+    white-space: nowrap;
+  }
+  [part~='copy-passage']:focus-visible {
+    outline: 0.15em solid var(--_focus);
+    outline-offset: 0.15em;
+  }
+  [part~='copy-status'] {
+    padding: 0;
+  }
   [part~='error'] {
     color: var(--cue-error-color, light-dark(#b91c1c, #fca5a5));
   }

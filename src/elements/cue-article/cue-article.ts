@@ -3,6 +3,9 @@ import { property, state } from 'lit/decorators.js';
 import type { UnmatchedPassage } from '../../core/article/index.js';
 import { activeCueIndex, cueIndexAtOrBefore, questionIndexAt, type Transcript } from '../../core/transcript/index.js';
 import { ArticleSearchController } from '../../controllers/article-search.js';
+import { CopyLinkController } from '../../controllers/copy-link.js';
+import { scopedFor } from '../../controllers/deep-link.js';
+import { PassageCopyController } from '../../controllers/passage-copy.js';
 import { FollowScrollController } from '../../controllers/follow-scroll.js';
 import { MediaBindingController } from '../../controllers/media-binding.js';
 import { PressActivationController } from '../../controllers/press-activation.js';
@@ -12,6 +15,7 @@ import { supportsHighlights } from '../../dom/search-highlights.js';
 import type { CueActivateDetail, CueChangeDetail, CueErrorDetail } from '../cue-transcript/events.js';
 import type { CueSearchDetail } from '../../controllers/transcript-search.js';
 import type { CueArticleLoadDetail } from './events.js';
+import { articlePassages } from './passage.js';
 import { hitAt, searchFrom } from './search-hits.js';
 import { adoptPageStyles, NamedHighlight, RangeOverlay } from './paint.js';
 import { ArticlePlaces } from './places.js';
@@ -42,6 +46,7 @@ const INTERACTIVE = 'a[href], button, input, select, textarea, summary, label, [
  * @fires cue-error - The files could not be loaded, or the media cannot play. Detail: `CueErrorDetail`.
  * @fires mediaseekrequest - Asks a linked media-chrome `<media-controller>` to seek (detail: seconds).
  * @fires mediaplayrequest - Asks a linked media-chrome `<media-controller>` to play ("Play from here" on a search result).
+ * @fires cue-copy - A selected passage was copied as a quote with its link (`#t=` to its start; `#<id>:t=` in a second player). Detail: `CueCopyDetail`.
  * @fires cue-search - The reader typed a search or moved between results. Detail: `CueSearchDetail` (a `<cue-search-strip transcript="ID">` shows it).
  *
  * Search: `/` or Ctrl+F on the article focuses the search field; matches in the article's own text are painted in place
@@ -61,6 +66,9 @@ const INTERACTIVE = 'a[href], button, input, select, textarea, summary, label, [
  * @csspart search-match-layer - The layer holding the match boxes where the Highlight API is missing.
  * @csspart search-match - Where the Highlight API is missing: a box over a match.
  * @csspart search-current - Where the Highlight API is missing: a box over the current match.
+ * @csspart copy-passage - The "Copy quote with link" button: beside a passage selected in the article (with the mouse, or Shift+arrows on the text), shown once the selection is finished; the first Tab stop after the text.
+ * @csspart copy-status - Polite confirmation of a copy.
+ * @csspart manual-copy - The field shown when the browser refuses to copy.
  * @csspart follow - The follow-along switch's label.
  * @csspart follow-switch - The switch (a checkbox with role switch).
  * @csspart focus-ring - A box of the focus ring drawn over the cue focused with the keyboard.
@@ -169,6 +177,13 @@ export class CueArticle extends LitElement {
       this.#media.play();
     },
   });
+  readonly #copy = new CopyLinkController(this);
+  /** "Copy quote with link" for a passage selected in the article (Shift+arrows select sentences from the keyboard). */
+  readonly #passage = new PassageCopyController(this, this.#copy, () => this._places?.transcript ?? null, {
+    source: articlePassages(this, () => this._places),
+    scope: (f) => scopedFor(this, f),
+  });
+  #selectFrom = -1;
   readonly #source = new TranscriptSourceController(this, {
     onPending: () => this.#use(null),
     onLoad: (transcript, problems, origin, count) => {
@@ -292,7 +307,7 @@ export class CueArticle extends LitElement {
 
   protected override render() {
     const paused = this.follow && !this.#follow.following;
-    return html`${this.noSwitch && this.noSearch
+    return html`${this.#passage.render()}${this.noSwitch && this.noSearch
         ? nothing
         : html`<div part="toolbar" @focusin=${this.#onToolbarFocus} @focusout=${this.#onToolbarFocus}>
             ${this.noSearch ? nothing : this.#search.render()}
@@ -302,6 +317,7 @@ export class CueArticle extends LitElement {
                   ><input part="follow-switch" type="checkbox" role="switch" .checked=${this.follow} @change=${this.#onSwitch} /> Follow along</label
                 >`}
           </div>`}
+      ${this.#copy.render()}
       ${this._error ? html`<p part="error" role="alert">${this._error}</p>` : nothing}
       <slot></slot>${this.#search.matchLayer}${this.#search.layer}${this.#now.layer}${this.#wordBox.layer}${this.#ring.layer}
       <button part="back-to-now" type="button" ?hidden=${!paused} @click=${() => this.resumeFollow()}>Back to now</button>`;
@@ -449,6 +465,16 @@ export class CueArticle extends LitElement {
     else if (e.relatedTarget === this) this.#showRing();
   };
 
+  /** Shift with the arrows: the sentences from where the selection began to `to` become the page's selection. */
+  #select(from: number, to: number): void {
+    const p = this._places;
+    if (!p) return;
+    if (this.#selectFrom < 0) this.#selectFrom = from >= 0 ? from : to;
+    const a = p.span(Math.min(this.#selectFrom, to));
+    const b = p.span(Math.max(this.#selectFrom, to));
+    if (a && b) this.ownerDocument.getSelection()?.setBaseAndExtent(a.startContainer, a.startOffset, b.endContainer, b.endOffset);
+  }
+
   #showRing(): void {
     this.#focused = true;
     const p = this._places;
@@ -478,6 +504,8 @@ export class CueArticle extends LitElement {
       e.preventDefault();
       const s = step[e.key]!;
       const next = s === -Infinity ? p.placed[0]! : s === Infinity ? p.placed[p.placed.length - 1]! : p.step(this.#focusCue, s);
+      if (e.shiftKey) this.#select(this.#focusCue, next);
+      else this.#selectFrom = -1;
       this.#focusCue = next;
       this.#ring.show(p.span(next), this);
       this.#follow.pause();
