@@ -142,12 +142,32 @@ describe('<cue-article>', () => {
     await sendKeys({ press: 'ArrowUp' });
     await sendKeys({ press: ' ' });
     await waitFor(() => Math.abs(video.currentTime - article.loadedTranscript!.cues[1]!.startTime) < 0.01, 'Space seeked');
-    // One tab stop for the text: the next Tab goes to the follow-along switch, the one after leaves the article.
+    // One tab stop for the text: the next Tabs go to the toolbar (the search field; its buttons wait for a query;
+    // the follow-along switch), the one after leaves the article.
     const after = document.createElement('button');
     after.textContent = 'after';
     root.append(after);
     await sendKeys({ press: 'Tab' });
+    expect(article.shadowRoot!.activeElement).to.equal(article.shadowRoot!.querySelector('[part~="search-input"]'));
+    expect(ring.hidden, 'no ring while typing in the search field').to.equal(true);
+    // Back to the text, and on again.
+    await sendKeys({ down: 'Shift' });
+    await sendKeys({ press: 'Tab' });
+    await sendKeys({ up: 'Shift' });
+    expect(document.activeElement).to.equal(article);
+    expect(article.shadowRoot!.activeElement).to.equal(null);
+    expect(ring.hidden, 'the ring back on the text').to.equal(false);
+    await sendKeys({ press: 'Tab' });
+    await sendKeys({ press: 'Tab' });
     expect(article.shadowRoot!.activeElement).to.equal(article.shadowRoot!.querySelector('[part~="follow-switch"]'));
+    // Space on the switch toggles it, and never seeks (a key on the toolbar is not a key on the text).
+    const t1 = video.currentTime;
+    await sendKeys({ press: ' ' });
+    await waitFor(() => article.follow, 'switched on');
+    await sleep(300);
+    expect(video.currentTime).to.equal(t1);
+    await sendKeys({ press: ' ' });
+    await waitFor(() => !article.follow, 'switched off');
     await sendKeys({ press: 'Tab' });
     expect(document.activeElement).to.equal(after);
     expect(ring.hidden).to.equal(true);

@@ -162,4 +162,34 @@ describe('two <cue-player>s on one page', () => {
       expect(got[0]).to.match(new RegExp(`#q=${t.questions[2]!.slug}$`));
     }
   });
+
+  it('GOOD: the second player\'s question links and its "Copy quote with link" carry its prefix, and the quote\'s link lands in it', async () => {
+    const { p, one, two } = await open();
+    const t = two.transcript.loadedTranscript!;
+    const hrefs = (root: ShadowRoot): string[] =>
+      [...root.querySelector('cue-chapters')!.shadowRoot!.querySelectorAll('a[part~="question"]')].map((a) => a.getAttribute('href')!);
+    await waitFor(() => hrefs(two.root).length === t.questions.length, 'question links');
+    expect(hrefs(two.root)).to.deep.equal(t.questions.map((q) => `#two:q=${q.slug}`));
+    expect(hrefs(one.root)).to.deep.equal(t.questions.map((q) => `#q=${q.slug}`));
+    // A passage selected in the second's transcript, copied with the button.
+    const k = t.cues.findIndex((c) => c.startTime > 250);
+    const cueEl = two.transcript.shadowRoot!.querySelector(`[data-cue="${k}"]`)!;
+    cueEl.scrollIntoView({ block: 'center', behavior: 'instant' });
+    const text = p.d.createTreeWalker(cueEl, NodeFilter.SHOW_TEXT).nextNode() as Text;
+    p.w.getSelection()!.setBaseAndExtent(text, 0, text, text.data.length);
+    const button = await waitFor(() => two.transcript.shadowRoot!.querySelector<HTMLButtonElement>('[part~="copy-passage"]'), 'copy quote button');
+    const copied = new Promise<{ url: string; text: string }>((r) =>
+      two.transcript.addEventListener('cue-copy', (e) => r((e as CustomEvent<{ url: string; text: string }>).detail), { once: true }),
+    );
+    button.click();
+    const detail = await copied;
+    const time = Math.round(t.cues[k]!.startTime * 10) / 10;
+    expect(new URL(detail.url).hash).to.equal(`#two:t=${time}`);
+    expect(detail.text.endsWith(`#two:t=${time}`)).to.equal(true);
+    p.w.getSelection()!.removeAllRanges();
+    // The link lands in the second player, not the first.
+    p.w.location.hash = new URL(detail.url).hash;
+    await waitFor(() => Math.abs(two.video.currentTime - time) < 0.5, 'second at the quote');
+    expect(one.video.currentTime).to.equal(0);
+  });
 });

@@ -32,6 +32,24 @@ export interface DeepLinkOptions {
   go(target: FragmentTarget): boolean;
   /** The player to bring into view when a link lands (the `<media-controller>`, else the media element). */
   player?(): Element | null;
+  /** Whether `el` (a transcript or article) is this reader's, so its links carry this reader's prefix (a navigator's linked transcript). */
+  serves?(el: Element): boolean;
+}
+
+/**
+ * `fragment` (`#t=90`) as a link written by `el` (a transcript's or article's "Copy quote with link"): with the
+ * prefix of the deep-link reader it belongs to (in the same `<cue-player>`, or a navigator linked to it), so a
+ * second player's quotes land in that player; unchanged when no reader has it.
+ */
+export function scopedFor(el: Element, fragment: string): string {
+  const me = outermost(el);
+  for (const r of readers) if (r.serves(el, me)) return r.scoped(fragment);
+  return fragment;
+}
+
+/** Every reader's host renders again: which reader answers unprefixed links (and so each one's hrefs) may have changed. */
+function readersChanged(): void {
+  for (const r of readers) r.requestUpdate();
 }
 
 /**
@@ -99,14 +117,25 @@ export class DeepLinkController implements ReactiveController {
   hostConnected(): void {
     if (!this.#enabled || this.#abort) return;
     readers.add(this);
+    readersChanged();
     this.#abort = new AbortController();
     window.addEventListener('hashchange', () => this.#apply(), { signal: this.#abort.signal });
   }
 
   hostDisconnected(): void {
-    readers.delete(this);
+    if (readers.delete(this)) readersChanged();
     this.#abort?.abort();
     this.#abort = null;
+  }
+
+  /** Whether `el` (whose outermost element is `outer`) writes its links as this reader's. */
+  serves(el: Element, outer: Element): boolean {
+    return outer === outermost(this.#host) || !!this.#options.serves?.(el);
+  }
+
+  /** Asks the host to render again (its links' prefixes). */
+  requestUpdate(): void {
+    this.#host.requestUpdate();
   }
 
   /** The id a prefixed link names this reader by: its outermost element's. */

@@ -80,6 +80,7 @@ export class QuestionNavigatorController implements ReactiveController {
     this.deepLinks = new DeepLinkController(host, {
       go: (target) => this.#goTarget(target),
       player: () => this.#binding.controller ?? (this.#binding.media instanceof Element ? this.#binding.media : null),
+      serves: (el) => el === this.#transcriptRef.element,
     });
     host.addController(this);
   }

@@ -11,6 +11,25 @@ export interface Passage {
   text: string;
   /** The cue the selection starts in. */
   cueIndex: number;
+  /** Seconds the link points to (the selection's first timed word); the cue's start when absent. */
+  time?: number;
+}
+
+/** Where the host's selectable text is: its shadow root (the default), or the page's own text (an article). */
+export interface PassageSource {
+  /** The reader's selection, when it lies in the host's text; null otherwise. */
+  range(): AbstractRange | null;
+  /** The passage selected by `range` (a live copy of `range()`), or null when it holds no cue. */
+  passage(range: Range): Passage | null;
+  /** The box the selection is seen through (hides the button while it is scrolled out); null: the page. */
+  view?(): DOMRect | null;
+}
+
+export interface PassageCopyOptions {
+  /** Where the text is; the shadow root's cues (`[data-cue]`) when absent. */
+  source?: PassageSource;
+  /** A link's fragment as this host's links are written (`#t=90`, or `#talk2:t=90` in a second player). */
+  scope?(fragment: string): string;
 }
 
 type ShadowRootWithSelection = ShadowRoot & { getSelection?(): Selection | null };
@@ -35,11 +54,15 @@ export class PassageCopyController implements ReactiveController {
   /** A pointer went down in the host and is not released yet: the reader may still be selecting. */
   #pressing = false;
   #abort: AbortController | null = null;
+  readonly #source: PassageSource;
+  readonly #scope: (fragment: string) => string;
 
-  constructor(host: Host, copy: CopyLinkController, model: () => Transcript | null) {
+  constructor(host: Host, copy: CopyLinkController, model: () => Transcript | null, options: PassageCopyOptions = {}) {
     this.#host = host;
     this.#copy = copy;
     this.#model = model;
+    this.#source = options.source ?? shadowSource(host);
+    this.#scope = options.scope ?? ((f) => f);
     host.addController(this);
   }
 
@@ -72,9 +95,10 @@ export class PassageCopyController implements ReactiveController {
     const p = this.#passage;
     const cue = p ? this.#model()?.cues[p.cueIndex] : undefined;
     if (!p || !cue) return;
-    const url = withFragment(location.href, momentFragment(cue.startTime));
-    const quote = formatQuote(p.text, cue.speaker, cue.startTime, url);
-    await this.#copy.copy('passage', url, quote, `Quote from ${formatTime(cue.startTime)} copied with its link.`);
+    const time = p.time ?? cue.startTime;
+    const url = withFragment(location.href, this.#scope(momentFragment(time)));
+    const quote = formatQuote(p.text, cue.speaker, time, url);
+    await this.#copy.copy('passage', url, quote, `Quote from ${formatTime(time)} copied with its link.`);
   }
 
   /** The "Copy quote" button, once a passage is selected and the pointer released. Place it in the host (position: relative). */
@@ -106,7 +130,7 @@ export class PassageCopyController implements ReactiveController {
   /** Puts the button below the end of the selection (above its start when there is no room), inside the host. */
   #place(): void {
     const button = this.#host.shadowRoot?.querySelector<HTMLElement>('[part~="copy-passage"]');
-    const r = this.#range();
+    const r = this.#source.range();
     if (!button || !r) return;
     const live = document.createRange();
     live.setStart(r.startContainer, r.startOffset);
@@ -123,7 +147,7 @@ export class PassageCopyController implements ReactiveController {
     button.style.setProperty('--_quote-top', `${Math.round(top)}px`);
     button.style.setProperty('--_quote-left', `${Math.round(left)}px`);
     // Hidden while the selection is scrolled out of the transcript's view.
-    const box = this.#host.shadowRoot?.querySelector<HTMLElement>('[part~="scroll-box"]')?.getBoundingClientRect();
+    const box = this.#source.view?.();
     button.classList.toggle('out-of-view', !!box && (last.bottom < box.top || first.top > box.bottom));
   }
 
@@ -135,32 +159,42 @@ export class PassageCopyController implements ReactiveController {
     this.#host.requestUpdate();
   }
 
-  #range(): AbstractRange | null {
-    const root = this.#host.shadowRoot as ShadowRootWithSelection | null;
-    if (!root) return null;
-    const sel = document.getSelection() as ComposedSelection | null;
-    if (sel?.getComposedRanges) {
-      const r = sel.rangeCount ? sel.getComposedRanges({ shadowRoots: [root] })[0] : undefined;
-      return r && !r.collapsed ? r : null;
-    }
-    const own = root.getSelection?.() ?? sel;
-    return own && own.rangeCount && !own.isCollapsed ? own.getRangeAt(0) : null;
-  }
-
   #selected(): Passage | null {
-    const root = this.#host.shadowRoot;
-    const r = this.#range();
-    if (!root || !r || !root.contains(r.startContainer) || !root.contains(r.endContainer)) return null;
+    const r = this.#source.range();
+    if (!r) return null;
     const live = document.createRange();
     live.setStart(r.startContainer, r.startOffset);
     live.setEnd(r.endContainer, r.endOffset);
-    const text = live.toString().trim();
-    if (!text) return null;
-    const start = r.startContainer instanceof Element ? r.startContainer : r.startContainer.parentElement;
-    const cue =
-      start?.closest<HTMLElement>('[data-cue]') ??
-      [...(start?.closest('[data-p]') ?? root).querySelectorAll<HTMLElement>('[data-cue]')].find((el) => live.intersectsNode(el));
-    if (!cue) return null;
-    return { text, cueIndex: Number(cue.dataset['cue']) };
+    return this.#source.passage(live);
   }
+}
+
+/** The selection in the host's shadow root, over its rendered cues (`[data-cue]` elements). */
+function shadowSource(host: Host): PassageSource {
+  const range = (): AbstractRange | null => {
+    const root = host.shadowRoot as ShadowRootWithSelection | null;
+    if (!root) return null;
+    const sel = document.getSelection() as ComposedSelection | null;
+    let r: AbstractRange | null | undefined;
+    if (sel?.getComposedRanges) r = sel.rangeCount ? sel.getComposedRanges({ shadowRoots: [root] })[0] : undefined;
+    else {
+      const own = root.getSelection?.() ?? sel;
+      r = own && own.rangeCount && !own.isCollapsed ? own.getRangeAt(0) : null;
+    }
+    return r && !r.collapsed && root.contains(r.startContainer) && root.contains(r.endContainer) ? r : null;
+  };
+  return {
+    range,
+    passage(live) {
+      const root = host.shadowRoot!;
+      const text = live.toString().trim();
+      if (!text) return null;
+      const start = live.startContainer instanceof Element ? live.startContainer : live.startContainer.parentElement;
+      const cue =
+        start?.closest<HTMLElement>('[data-cue]') ??
+        [...(start?.closest('[data-p]') ?? root).querySelectorAll<HTMLElement>('[data-cue]')].find((el) => live.intersectsNode(el));
+      return cue ? { text, cueIndex: Number(cue.dataset['cue']) } : null;
+    },
+    view: () => host.shadowRoot?.querySelector<HTMLElement>('[part~="scroll-box"]')?.getBoundingClientRect() ?? null,
+  };
 }

@@ -2,6 +2,10 @@ import { LitElement, html, nothing, type PropertyValues } from 'lit';
 import { property, state } from 'lit/decorators.js';
 import type { UnmatchedPassage } from '../../core/article/index.js';
 import { activeCueIndex, cueIndexAtOrBefore, questionIndexAt, type Transcript } from '../../core/transcript/index.js';
+import { ArticleSearchController } from '../../controllers/transcript/article-search.js';
+import { CopyLinkController } from '../../controllers/copy-link.js';
+import { scopedFor } from '../../controllers/navigator/deep-link.js';
+import { PassageCopyController } from '../../controllers/transcript/passage-copy.js';
 import { FollowScrollController } from '../../controllers/transcript/follow-scroll.js';
 import { MediaBindingController } from '../../controllers/media-binding.js';
 import { OnScreenController } from '../../controllers/transcript/on-screen.js';
@@ -11,9 +15,13 @@ import { caretAt } from '../../dom/caret.js';
 import { MediaStateInputs, type MediaStateName } from '../../mixins/media-state.js';
 import { supportsHighlights } from '../../dom/search-highlights.js';
 import type { CueActivateDetail, CueChangeDetail, CueErrorDetail } from '../cue-transcript/events.js';
+import type { CueSearchDetail } from '../../controllers/transcript/transcript-search.js';
 import type { CueArticleLoadDetail } from './events.js';
+import { articlePassages } from './passage.js';
+import { hitAt, searchFrom } from './search-hits.js';
 import { adoptPageStyles, NamedHighlight, RangeOverlay } from './paint.js';
 import { ArticlePlaces } from './places.js';
+import { searchStyles } from '../cue-transcript/search.styles.js';
 import { styles } from './cue-article.styles.js';
 
 /** Media may report a seek target a hair early (float rounding); a millisecond of slack keeps a cue's own start inside it. */
@@ -39,9 +47,30 @@ const INTERACTIVE = 'a[href], button, input, select, textarea, summary, label, [
  * @fires cue-activate - The reader chose a cue (click, tap, Enter, Space); cancelable. Detail: `CueActivateDetail` (`time` is the word's, when the file has word times).
  * @fires cue-error - The files could not be loaded, or the media cannot play. Detail: `CueErrorDetail`.
  * @fires mediaseekrequest - Asks a linked media-chrome `<media-controller>` to seek (detail: seconds).
+ * @fires mediaplayrequest - Asks a linked media-chrome `<media-controller>` to play ("Play from here" on a search result).
+ * @fires cue-copy - A selected passage was copied as a quote with its link (`#t=` to its start; `#<id>:t=` in a second player). Detail: `CueCopyDetail`.
+ * @fires cue-search - The reader typed a search or moved between results. Detail: `CueSearchDetail` (a `<cue-search-strip transcript="ID">` shows it).
+ *
+ * Search: `/` or Ctrl+F on the article focuses the search field; matches in the article's own text are painted in place
+ * (`::highlight(cue-search)`, the current one `::highlight(cue-search-current)`) as you type; Enter / Shift+Enter move
+ * between them, scrolling the page to each (without seeking); Alt+Enter or "Play from here" plays from there; Escape clears.
  *
  * @slot - The article's transcript markup (paragraphs, headings), as published.
- * @csspart toolbar - The bar above the article: the follow-along switch.
+ * @csspart toolbar - The bar above the article (sticky at the top of the view): search and the follow-along switch.
+ * @csspart search - The search form (role=search).
+ * @csspart search-input - The search field.
+ * @csspart search-count - "3 of 12", or "No matches".
+ * @csspart search-previous - Previous match button.
+ * @csspart search-next - Next match button.
+ * @csspart search-play - "Play from here" button.
+ * @csspart search-status - Polite live region announcing the count, once per query.
+ * @csspart search-layer - The layer over the current match (what the page scrolls to).
+ * @csspart search-match-layer - The layer holding the match boxes where the Highlight API is missing.
+ * @csspart search-match - Where the Highlight API is missing: a box over a match.
+ * @csspart search-current - Where the Highlight API is missing: a box over the current match.
+ * @csspart copy-passage - The "Copy quote with link" button: beside a passage selected in the article (with the mouse, or Shift+arrows on the text), shown once the selection is finished; the first Tab stop after the text.
+ * @csspart copy-status - Polite confirmation of a copy.
+ * @csspart manual-copy - The field shown when the browser refuses to copy.
  * @csspart follow - The follow-along switch's label.
  * @csspart follow-switch - The switch (a checkbox with role switch).
  * @csspart focus-ring - A box of the focus ring drawn over the cue focused with the keyboard.
@@ -63,9 +92,13 @@ const INTERACTIVE = 'a[href], button, input, select, textarea, summary, label, [
  * @cssproperty [--cue-radius=0.2em] - Corner radius of the focus ring.
  * @cssproperty [--cue-error-color=light-dark(#b91c1c, #fca5a5)] - The load error message.
  * @cssproperty [--cue-toolbar-font=0.9em system-ui, sans-serif] - Font of the toolbar.
+ * @cssproperty [--cue-toolbar-top=0px] - Where the toolbar sticks (below a page's own sticky header).
+ * @cssproperty [--cue-background=Canvas] - Background of the toolbar.
+ * @cssproperty [--cue-match-background=light-dark(#fde68a, #6b5410)] - Search matches (`::highlight(cue-search)`).
+ * @cssproperty [--cue-current-match-background=light-dark(#f97316, #c2410c)] - The current match (`::highlight(cue-search-current)`).
  */
 export class CueArticle extends MediaStateInputs(LitElement) {
-  static override styles = styles;
+  static override styles = [searchStyles, styles];
 
   /** URL of the transcript WebVTT file; written by the page. Without it, the bound media's `<track>` is used. */
   @property() src = '';
@@ -84,6 +117,9 @@ export class CueArticle extends MediaStateInputs(LitElement) {
 
   /** Keeps the cue being spoken in view by scrolling the page; off unless the page or the reader turns it on (the reader's switch writes it). */
   @property({ type: Boolean, reflect: true }) follow = false;
+
+  /** Hides the search bar; written by the page. */
+  @property({ type: Boolean, attribute: 'no-search' }) noSearch = false;
 
   /** Hides the reader's follow-along switch; written by the page. */
   @property({ type: Boolean, attribute: 'no-switch' }) noSwitch = false;
@@ -129,6 +165,28 @@ export class CueArticle extends MediaStateInputs(LitElement) {
     itemFrom: (path) => this.#pressTarget(path),
     onActivate: () => this.#choose(this.#pressCue, this.#pressTime),
   });
+  readonly #search = new ArticleSearchController(this, {
+    text: () => this._places?.dom ?? null,
+    hit: (at) => hitAt(this._places!, at),
+    from: () => searchFrom(this._places, this.#cue),
+    // Browsing results shows them, never seeks: following pauses so the view stays on the match.
+    reveal: (layer) => {
+      this.#follow.pause();
+      this.#follow.reveal(layer, false);
+    },
+    playFrom: (time) => {
+      this.#follow.resume();
+      this.#media.seek(time);
+      this.#media.play();
+    },
+  });
+  readonly #copy = new CopyLinkController(this);
+  /** "Copy quote with link" for a passage selected in the article (Shift+arrows select sentences from the keyboard). */
+  readonly #passage = new PassageCopyController(this, this.#copy, () => this._places?.transcript ?? null, {
+    source: articlePassages(this, () => this._places),
+    scope: (f) => scopedFor(this, f),
+  });
+  #selectFrom = -1;
   readonly #source = new TranscriptSourceController(this, {
     onPending: () => this.#load(null),
     onLoad: (transcript, problems, origin, count) =>
@@ -180,7 +238,12 @@ export class CueArticle extends MediaStateInputs(LitElement) {
 
   /** Keys the article handles while focused, so media-chrome's hotkeys leave them alone. */
   get keysUsed(): string[] {
-    return ['ArrowUp', 'ArrowDown', 'ArrowLeft', 'ArrowRight', 'Home', 'End', 'Enter', ' '];
+    return ['ArrowUp', 'ArrowDown', 'ArrowLeft', 'ArrowRight', 'Home', 'End', 'Enter', ' ', '/'];
+  }
+
+  /** The search shown now, as the last `cue-search` event reported it (for a strip that links later). */
+  get searchState(): CueSearchDetail {
+    return this.#search.detail;
   }
 
   /** Passages that could not be matched (cue text not in the article, article text no cue says), with the cue id and the text around; for an editor. */
@@ -217,7 +280,7 @@ export class CueArticle extends MediaStateInputs(LitElement) {
     this.addEventListener('click', this.#onClick);
     this.addEventListener('pointerdown', this.#press.onPointerDown);
     this.addEventListener('keydown', this.#onKeydown);
-    this.addEventListener('focus', this.#onFocus);
+    this.addEventListener('focusin', this.#onFocus);
     this.addEventListener('blur', this.#onBlur);
     this.#follow.attach(this.ownerDocument.scrollingElement as HTMLElement | null);
     this.#syncSource();
@@ -230,7 +293,7 @@ export class CueArticle extends MediaStateInputs(LitElement) {
     this.removeEventListener('click', this.#onClick);
     this.removeEventListener('pointerdown', this.#press.onPointerDown);
     this.removeEventListener('keydown', this.#onKeydown);
-    this.removeEventListener('focus', this.#onFocus);
+    this.removeEventListener('focusin', this.#onFocus);
     this.removeEventListener('blur', this.#onBlur);
     this.#placing?.abort();
     this.#placing = null;
@@ -261,15 +324,19 @@ export class CueArticle extends MediaStateInputs(LitElement) {
 
   protected override render() {
     const paused = this.follow && !this.#follow.following;
-    return html`${this.noSwitch
+    return html`${this.#passage.render()}${this.noSwitch && this.noSearch
         ? nothing
-        : html`<div part="toolbar">
-            <label part="follow"
-              ><input part="follow-switch" type="checkbox" role="switch" .checked=${this.follow} @change=${this.#onSwitch} /> Follow along</label
-            >
+        : html`<div part="toolbar" @focusin=${this.#onToolbarFocus} @focusout=${this.#onToolbarFocus}>
+            ${this.noSearch ? nothing : this.#search.render()}
+            ${this.noSwitch
+              ? nothing
+              : html`<label part="follow"
+                  ><input part="follow-switch" type="checkbox" role="switch" .checked=${this.follow} @change=${this.#onSwitch} /> Follow along</label
+                >`}
           </div>`}
+      ${this.#copy.render()}
       ${this._error ? html`<p part="error" role="alert">${this._error}</p>` : nothing}
-      <slot></slot>${this.#now.layer}${this.#wordBox.layer}${this.#ring.layer}
+      <slot></slot>${this.#search.matchLayer}${this.#search.layer}${this.#now.layer}${this.#wordBox.layer}${this.#ring.layer}
       <button part="back-to-now" type="button" ?hidden=${!paused} @click=${() => this.resumeFollow()}>Back to now</button>`;
   }
 
@@ -313,6 +380,7 @@ export class CueArticle extends MediaStateInputs(LitElement) {
     }
     this.#applyTime(false);
     this.#media.replan();
+    this.#search.refresh();
     return true;
   }
 
@@ -427,13 +495,38 @@ export class CueArticle extends MediaStateInputs(LitElement) {
     this.#media.seek(time);
   }
 
-  readonly #onFocus = (): void => {
+  readonly #onFocus = (e: FocusEvent): void => {
+    // Focus on a control of the toolbar (the search field) is not focus on the text.
+    if (e.composedPath()[0] !== this || this.shadowRoot?.activeElement) return this.#onBlur();
+    this.#showRing();
+  };
+
+  /**
+   * Focus moving between the text (the host) and the toolbar inside it fires nothing on the host (its
+   * target and related target are both the host): the toolbar tells.
+   */
+  readonly #onToolbarFocus = (e: FocusEvent): void => {
+    if (e.type === 'focusin') this.#onBlur();
+    else if (e.relatedTarget === this) this.#showRing();
+  };
+
+  /** Shift with the arrows: the sentences from where the selection began to `to` become the page's selection. */
+  #select(from: number, to: number): void {
+    const p = this._places;
+    if (!p) return;
+    if (this.#selectFrom < 0) this.#selectFrom = from >= 0 ? from : to;
+    const a = p.span(Math.min(this.#selectFrom, to));
+    const b = p.span(Math.max(this.#selectFrom, to));
+    if (a && b) this.ownerDocument.getSelection()?.setBaseAndExtent(a.startContainer, a.startOffset, b.endContainer, b.endOffset);
+  }
+
+  #showRing(): void {
     this.#focused = true;
     const p = this._places;
     if (!p) return;
     if (this.#focusCue < 0) this.#focusCue = this.#cue >= 0 ? this.#cue : p.step(Number.isNaN(this.#time) ? -1 : cueIndexAtOrBefore(p.transcript, this.#time + SLACK), 0);
     this.#ring.show(p.span(this.#focusCue), this);
-  };
+  }
 
   readonly #onBlur = (): void => {
     this.#focused = false;
@@ -442,12 +535,22 @@ export class CueArticle extends MediaStateInputs(LitElement) {
 
   readonly #onKeydown = (e: KeyboardEvent): void => {
     const p = this._places;
-    if (!p || e.target !== this || e.altKey || e.ctrlKey || e.metaKey) return;
+    // Keys typed in the toolbar (retargeted to the host) are the toolbar's.
+    if (!p || e.composedPath()[0] !== this) return;
+    const find = (e.key === '/' && !e.ctrlKey && !e.metaKey && !e.altKey) || ((e.ctrlKey || e.metaKey) && !e.altKey && e.key.toLowerCase() === 'f');
+    if (find && !this.noSearch) {
+      e.preventDefault();
+      this.#search.focus();
+      return;
+    }
+    if (e.altKey || e.ctrlKey || e.metaKey) return;
     const step: Record<string, number> = { ArrowDown: 1, ArrowRight: 1, ArrowUp: -1, ArrowLeft: -1, Home: -Infinity, End: Infinity };
     if (e.key in step) {
       e.preventDefault();
       const s = step[e.key]!;
       const next = s === -Infinity ? p.placed[0]! : s === Infinity ? p.placed[p.placed.length - 1]! : p.step(this.#focusCue, s);
+      if (e.shiftKey) this.#select(this.#focusCue, next);
+      else this.#selectFrom = -1;
       this.#focusCue = next;
       this.#ring.show(p.span(next), this);
       this.#follow.pause();

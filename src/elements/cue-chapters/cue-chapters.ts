@@ -144,7 +144,7 @@ export class CueChapters extends QuestionNavigatorElement {
               (q, i) => html`<li part="item">
                 <a
                   part="question${i === current ? ' current-question' : ''}${heard.has(i) ? ' heard' : ''}"
-                  href=${questionHref(t, i)}
+                  href=${this.#nav.deepLinks.scoped(questionHref(t, i))}
                   data-index=${i}
                   tabindex="-1"
                   aria-current=${i === current ? 'true' : nothing}

@@ -3,6 +3,7 @@ import { property, state } from 'lit/decorators.js';
 import { activeCueIndex, cueIndexAtOrBefore, questionIndexAt, type Transcript } from '../../core/transcript/index.js';
 import { nextTranscriptChange } from '../../core/transcript/boundaries.js';
 import { CopyLinkController } from '../../controllers/copy-link.js';
+import { scopedFor } from '../../controllers/navigator/deep-link.js';
 import { FollowScrollController } from '../../controllers/transcript/follow-scroll.js';
 import { MediaBindingController } from '../../controllers/media-binding.js';
 import { OnScreenController } from '../../controllers/transcript/on-screen.js';
@@ -225,7 +226,7 @@ export class CueTranscript extends MediaStateInputs(LitElement) {
     },
   });
   readonly #copy = new CopyLinkController(this);
-  readonly #passage = new PassageCopyController(this, this.#copy, () => this._model);
+  readonly #passage = new PassageCopyController(this, this.#copy, () => this._model, { scope: (f) => scopedFor(this, f) });
   readonly #search = new TranscriptSearchController(this, {
     model: () => this._model,
     cues: () => this.#marks.cues,
