@@ -17,7 +17,7 @@ export const RESTART_AFTER = 3;
 /** Listening this long (seconds), or to half a shorter question, makes a question heard. */
 export const HEARD_SECONDS = 10;
 
-/** A jump in media time larger than this (seconds) between two readings is a seek, not listening. */
+/** A jump in media time larger than this (seconds, times the playback rate above 1) between two readings is a seek, not listening. */
 const MAX_STEP = 1;
 
 /** Index of the last question that has started at `time` (whether or not it has ended), or -1. */
@@ -63,10 +63,13 @@ export function questionProgress(q: TranscriptQuestion, time: number): number {
   return Math.min(1, Math.max(0, (time - q.startTime) / length));
 }
 
-/** Seconds of listening between two readings of the media time: 0 for a pause, a seek or a step back. */
-export function listenedBetween(previous: number, time: number): number {
+/**
+ * Seconds of listening between two readings of the media time: 0 for a pause, a seek or a step back. Readings
+ * come at least at `timeupdate` pace (4 a second), which covers more media time at a faster `rate`.
+ */
+export function listenedBetween(previous: number, time: number, rate = 1): number {
   const step = time - previous;
-  return step > 0 && step <= MAX_STEP ? step : 0;
+  return step > 0 && step <= MAX_STEP * Math.max(1, rate) ? step : 0;
 }
 
 /** Whether `listened` seconds of `q` make it heard. */

@@ -71,6 +71,11 @@ describe('question navigation', () => {
     // BAD: a seek forward or back is not listening.
     expect(listenedBetween(10, 40)).to.equal(0);
     expect(listenedBetween(40, 10)).to.equal(0);
+    // At 4x, timeupdate's quarter seconds cover a second of media and more: still listening, not a seek.
+    expect(listenedBetween(10, 11.2, 4)).to.be.closeTo(1.2, 1e-9);
+    expect(listenedBetween(10, 11.2, 1)).to.equal(0);
+    expect(listenedBetween(10, 20, 4)).to.equal(0);
+    expect(listenedBetween(10, 10.5, 0.5)).to.be.closeTo(0.5, 1e-9);
   });
 
   it('GOOD: a question is heard after 10 s, or half of a shorter one', () => {

@@ -216,7 +216,7 @@ export class QuestionNavigatorController implements ReactiveController {
     const current = model && !Number.isNaN(time) ? questionIndexAt(model, time + SLACK) : -1;
     const media = this.#binding.media;
     if (current >= 0 && model && !this.#heard.has(current)) {
-      this.#listened[current] = (this.#listened[current] ?? 0) + (media && !media.paused ? listenedBetween(previous, time) : 0);
+      this.#listened[current] = (this.#listened[current] ?? 0) + (media && !media.paused ? listenedBetween(previous, time, this.rate) : 0);
     }
     // A question is heard once playback has left it (or the recording ended in it), never while it plays.
     const left = this.#current !== current ? this.#current : (media as { ended?: boolean } | null)?.ended ? current : -1;
