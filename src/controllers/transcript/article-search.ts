@@ -1,16 +1,11 @@
-import { html, type ReactiveController, type ReactiveControllerHost, type TemplateResult } from 'lit';
+import { type ReactiveController, type ReactiveControllerHost, type TemplateResult } from 'lit';
 import type { SearchIndex } from '../../core/search.js';
 import type { ArticleText } from '../../core/article/index.js';
 import { supportsHighlights } from '../../dom/search-highlights.js';
+import { loadSearchEngine, renderSearchBar, type SearchBarView } from './search-bar.js';
 import { MAX_MATCHES, type CueSearchDetail, type SearchHit } from './transcript-search.js';
 
 type Engine = typeof import('./transcript-search-engine.js');
-let engine: Promise<Engine> | undefined;
-/** The same on-demand search code as the transcript's (one chunk per page, loaded at first focus or query). */
-const loadEngine = (): Promise<Engine> => (engine ??= import('./transcript-search-engine.js').catch((e: unknown) => {
-  engine = undefined;
-  throw e;
-}));
 
 type Host = ReactiveControllerHost & HTMLElement;
 
@@ -196,37 +191,37 @@ export class ArticleSearchController implements ReactiveController {
 
   /** The search bar: field, count, previous / next, "Play from here", and the polite count. */
   render(): TemplateResult {
-    const has = this.#matches.length > 0;
-    return html`<div part="search" role="search" aria-label="Search the article">
-      <input
-        part="search-input"
-        type="search"
-        aria-label="Search the article"
-        aria-keyshortcuts="/ Control+F"
-        aria-describedby="search-count"
-        placeholder="Search the article"
-        autocomplete="off"
-        spellcheck="false"
-        .value=${this.#query}
-        @focus=${this.#load}
-        @input=${(e: Event) => this.search((e.target as HTMLInputElement).value)}
-        @keydown=${this.#onKeydown}
-      />
-      <span part="search-count" id="search-count">${this.countText}</span>
-      <button part="search-previous" type="button" aria-label="Previous match" aria-keyshortcuts="Shift+Enter" ?disabled=${!has} @click=${() => this.step(-1)}>
-        <span aria-hidden="true">↑</span>
-      </button>
-      <button part="search-next" type="button" aria-label="Next match" aria-keyshortcuts="Enter" ?disabled=${!has} @click=${() => this.step(1)}>
-        <span aria-hidden="true">↓</span>
-      </button>
-      <button part="search-play" type="button" aria-keyshortcuts="Alt+Enter" ?disabled=${!has} @click=${() => this.playCurrent()}>Play from here</button>
-      <span part="search-status" role="status" aria-live="polite" class="sr">${this.#announce}</span>
-    </div>`;
+    return renderSearchBar(this.#bar);
   }
+
+  readonly #bar: SearchBarView = (() => {
+    const self = this;
+    return {
+      noun: 'article',
+      placeholder: 'Search the article',
+      get query() {
+        return self.#query;
+      },
+      get count() {
+        return self.countText;
+      },
+      get announce() {
+        return self.#announce;
+      },
+      get hasMatches() {
+        return self.#matches.length > 0;
+      },
+      onFocus: () => self.#load(),
+      onInput: (value: string) => self.search(value),
+      step: (delta: 1 | -1) => self.step(delta),
+      playCurrent: () => self.playCurrent(),
+      clear: () => self.clear(),
+    };
+  })();
 
   readonly #load = (): void => {
     if (this.#engine || this.#loading) return;
-    this.#loading = loadEngine().then(
+    this.#loading = loadSearchEngine().then(
       (loaded) => {
         this.#engine = loaded;
         this.#loading = null;
@@ -308,18 +303,6 @@ export class ArticleSearchController implements ReactiveController {
     this.#host.requestUpdate();
     this.#host.dispatchEvent(new CustomEvent('cue-search', { detail: this.detail, bubbles: true, composed: true }));
   }
-
-  readonly #onKeydown = (e: KeyboardEvent): void => {
-    if (e.key === 'Enter') {
-      e.preventDefault();
-      if (e.altKey) this.playCurrent();
-      else this.step(e.shiftKey ? -1 : 1);
-    } else if (e.key === 'Escape' && this.#query) {
-      e.preventDefault();
-      e.stopPropagation();
-      this.clear();
-    }
-  };
 }
 
 /** The named highlight `name`, made with `priority` (above the spoken cue's) when the page has none yet. */

@@ -1,19 +1,14 @@
-import { html, type ReactiveController, type ReactiveControllerHost, type TemplateResult } from 'lit';
+import { type ReactiveController, type ReactiveControllerHost, type TemplateResult } from 'lit';
 import type { SearchIndexBuild, SearchMatch } from '../../core/search.js';
 import type { Transcript } from '../../core/transcript/index.js';
 import type { SearchHighlights } from '../../dom/search-highlights.js';
 import { runInSlices } from './slices.js';
+import { loadSearchEngine, renderSearchBar, type SearchBarView } from './search-bar.js';
 
 /** How long a query may spend building the index before it waits for the rest, built in slices (a long transcript's). */
 const INDEX_NOW_MS = 40;
 
 type Engine = typeof import('./transcript-search-engine.js');
-let engine: Promise<Engine> | undefined;
-/** The matcher and painter, loaded once per page on first use; every transcript on the page shares them. */
-const loadEngine = (): Promise<Engine> => (engine ??= import('./transcript-search-engine.js').catch((e: unknown) => {
-  engine = undefined; // a failed load is tried again on the next focus or keystroke
-  throw e;
-}));
 
 type Host = ReactiveControllerHost & HTMLElement;
 
@@ -175,7 +170,7 @@ export class TranscriptSearchController implements ReactiveController {
   /** Loads the search code, once: on focus of the field, or with the first query. */
   readonly #load = (): void => {
     if (this.#engine || this.#loading) return;
-    this.#loading = loadEngine().then(
+    this.#loading = loadSearchEngine().then(
       (loaded) => {
         this.#engine = loaded;
         this.#highlights = new loaded.SearchHighlights();
@@ -259,33 +254,33 @@ export class TranscriptSearchController implements ReactiveController {
 
   /** The search bar: field, count, previous / next, "Play from here", and the polite count. */
   render(): TemplateResult {
-    const has = this.#matches.length > 0;
-    return html`<div part="search" role="search" aria-label="Search the transcript">
-      <input
-        part="search-input"
-        type="search"
-        aria-label="Search the transcript"
-        aria-keyshortcuts="/ Control+F"
-        aria-describedby="search-count"
-        placeholder="Search transcript"
-        autocomplete="off"
-        spellcheck="false"
-        .value=${this.#query}
-        @focus=${this.#load}
-        @input=${this.#onInput}
-        @keydown=${this.#onKeydown}
-      />
-      <span part="search-count" id="search-count">${this.countText}</span>
-      <button part="search-previous" type="button" aria-label="Previous match" aria-keyshortcuts="Shift+Enter" ?disabled=${!has} @click=${() => this.step(-1)}>
-        <span aria-hidden="true">↑</span>
-      </button>
-      <button part="search-next" type="button" aria-label="Next match" aria-keyshortcuts="Enter" ?disabled=${!has} @click=${() => this.step(1)}>
-        <span aria-hidden="true">↓</span>
-      </button>
-      <button part="search-play" type="button" aria-keyshortcuts="Alt+Enter" ?disabled=${!has} @click=${() => this.playCurrent()}>Play from here</button>
-      <span part="search-status" role="status" aria-live="polite" class="sr">${this.#announce}</span>
-    </div>`;
+    return renderSearchBar(this.#bar);
   }
+
+  readonly #bar: SearchBarView = (() => {
+    const self = this;
+    return {
+      noun: 'transcript',
+      placeholder: 'Search transcript',
+      get query() {
+        return self.#query;
+      },
+      get count() {
+        return self.countText;
+      },
+      get announce() {
+        return self.#announce;
+      },
+      get hasMatches() {
+        return self.#matches.length > 0;
+      },
+      onFocus: () => self.#load(),
+      onInput: (value: string) => self.search(value),
+      step: (delta: 1 | -1) => self.step(delta),
+      playCurrent: () => self.playCurrent(),
+      clear: () => self.clear(),
+    };
+  })();
 
   /** Moves focus to the search field (the `/` and Ctrl+F shortcut). */
   focus(): void {
@@ -403,19 +398,4 @@ export class TranscriptSearchController implements ReactiveController {
     this.#host.dispatchEvent(new CustomEvent('cue-search', { detail: this.detail, bubbles: true, composed: true }));
   }
 
-  readonly #onInput = (e: Event): void => {
-    this.search((e.target as HTMLInputElement).value);
-  };
-
-  readonly #onKeydown = (e: KeyboardEvent): void => {
-    if (e.key === 'Enter') {
-      e.preventDefault();
-      if (e.altKey) this.playCurrent();
-      else this.step(e.shiftKey ? -1 : 1);
-    } else if (e.key === 'Escape' && this.#query) {
-      e.preventDefault();
-      e.stopPropagation();
-      this.clear();
-    }
-  };
 }
