@@ -23,6 +23,10 @@ class FollowTestHost extends LitElement {
     :host(.zoomed) [part='box'] {
       zoom: 1.25;
     }
+    :host(.stuck) [part='box'] {
+      /* A page's sticky header over the top 60 px of the box, said the CSS way. */
+      scroll-padding-top: 60px;
+    }
   `;
   readonly follow = new FollowScrollController(this);
   updates = 0;
@@ -91,6 +95,21 @@ describe('FollowScrollController: our own scrolls never pause following', () => 
   it('GOOD: smooth reveals, overlapping ones included, land their item in view and keep following on', async () => {
     const el = await host();
     await revealSteps(el);
+  });
+
+  it('GOOD: with scroll-padding-top (a sticky header over the box), reveals and showAtTop land below it', async () => {
+    const el = await host('stuck');
+    const below = (i: number): number => el.item(i).getBoundingClientRect().top - el.box.getBoundingClientRect().top;
+    for (const i of [40, 90, 20]) {
+      el.follow.reveal(el.item(i), false);
+      await frames(2);
+      expect(below(i), `item ${i} below the 60 px header`).to.be.at.least(59);
+      expect(inside(el.box, el.item(i)), where(el.box, el.item(i))).to.equal(true);
+    }
+    el.follow.showAtTop(el.item(70), false);
+    await frames(2);
+    expect(below(70)).to.be.closeTo(60, 1.5);
+    expect(el.follow.following).to.equal(true);
   });
 
   it('GOOD: smooth scrolls to fractional targets keep following on', async () => {

@@ -144,8 +144,10 @@ export class FollowScrollController implements ReactiveController {
     // from where the box is (the browser may also have dropped ours: Firefox skips boxes out of view).
     const from = smooth && this.#animating ? this.#target : box.scrollTop;
     const { top: now, height } = this.#offset(box, item);
-    const top = now + box.scrollTop - from;
-    const view = box.clientHeight;
+    // What sticks over the box's top (a page's stuck player or search bar, given as its scroll-padding) is not view.
+    const inset = scrollInset(box);
+    const top = now + box.scrollTop - from - inset;
+    const view = box.clientHeight - inset;
     if (top >= view * MARGIN && top + height <= view * (1 - MARGIN)) return;
     // An item taller than the band is shown from its top.
     this.scrollTo(from + top - Math.max(0, Math.min(view * ANCHOR, view - height)), smooth);
@@ -160,10 +162,11 @@ export class FollowScrollController implements ReactiveController {
     const box = this.#box;
     if (!box || !item.isConnected) return;
     this.#item = null;
-    let top = this.#offset(box, item).top;
+    const inset = scrollInset(box);
+    let top = this.#offset(box, item).top - inset;
     if (keep?.isConnected) {
       const k = this.#offset(box, keep);
-      top = Math.min(k.top, Math.max(top, k.top + k.height - box.clientHeight));
+      top = Math.min(k.top - inset, Math.max(top, k.top + k.height - box.clientHeight));
     }
     this.scrollTo(box.scrollTop + top, smooth);
   }
@@ -275,4 +278,13 @@ function scrollsOnKey(target: EventTarget | undefined, key: string): boolean {
   // Space presses a button; on a link or plain content it scrolls.
   const role = target.getAttribute('role');
   return !(target instanceof HTMLButtonElement || target.localName === 'summary' || (role !== null && /^(button|checkbox|switch|menuitem|option|tab|radio)/.test(role)));
+}
+
+/**
+ * The box's `scroll-padding-top` in pixels: where a page says its own sticky header covers the scroll box (for
+ * the page's scroller, read from the root element), kept to at most half the box. 0 for `auto`.
+ */
+function scrollInset(box: Element): number {
+  const value = Number.parseFloat(getComputedStyle(box).scrollPaddingTop);
+  return Number.isFinite(value) && value > 0 ? Math.min(value, box.clientHeight / 2) : 0;
 }
