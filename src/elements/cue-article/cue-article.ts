@@ -95,7 +95,10 @@ const INTERACTIVE = 'a[href], button, input, select, textarea, summary, label, [
  * @cssproperty [--cue-toolbar-top=0px] - Where the toolbar sticks (below a page's own sticky header).
  * @cssproperty [--cue-background=Canvas] - Background of the toolbar.
  * @cssproperty [--cue-match-background=light-dark(#fde68a, #6b5410)] - Search matches (`::highlight(cue-search)`).
+ * @cssproperty [--cue-match-color=inherit] - Text of search matches.
  * @cssproperty [--cue-current-match-background=light-dark(#f97316, #c2410c)] - The current match (`::highlight(cue-search-current)`).
+ * @cssproperty [--cue-current-match-color=#fff] - Text of the current match.
+ * @cssproperty [--cue-muted-color=light-dark(#4b5563, #9ca3af)] - The search count.
  */
 export class CueArticle extends MediaStateInputs(LitElement) {
   static override styles = [searchStyles, styles];
