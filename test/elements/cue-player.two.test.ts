@@ -29,8 +29,16 @@ async function open(hash = ''): Promise<Two> {
 }
 
 async function clickIn(el: Element): Promise<void> {
-  el.scrollIntoView({ block: 'center', behavior: 'instant' });
-  await new Promise((r) => setTimeout(r, 100));
+  // Scrolled until it is wholly in the frame's viewport (where the page is still settling, one scroll may not do).
+  const win = el.ownerDocument.defaultView!;
+  const visible = (): boolean => {
+    const b = el.getBoundingClientRect();
+    return b.height > 0 && b.top >= 0 && b.bottom <= win.innerHeight && b.left >= 0 && b.right <= win.innerWidth;
+  };
+  for (let i = 0; i < 30 && (i === 0 || !visible()); i++) {
+    el.scrollIntoView({ block: 'center', behavior: 'instant' });
+    await new Promise((r) => setTimeout(r, 100));
+  }
   const r = el.getClientRects()[0] ?? el.getBoundingClientRect();
   await sendMouse({ type: 'click', position: [Math.round(r.left + Math.min(r.width / 2, 30)), Math.round(r.top + r.height / 2)] });
   await releaseMouse();
