@@ -80,7 +80,11 @@ customElements.define('test-media-element', TestMediaElement);
 
 afterEach(releaseMouse);
 
-describe('<cue-transcript> inside a <media-controller>', () => {
+describe('<cue-transcript> inside a <media-controller>', function () {
+  // Late in a full Firefox run, right after the 343k-cue test, Firefox has once held a key press of this file
+  // unanswered past the runner's 20 s command limit (the browser busy, not the element wrong: the file passes
+  // alone and in Chromium). One more try there; a real failure fails twice.
+  if (navigator.userAgent.includes('Firefox')) this.retries(1);
   async function inside(): Promise<{ video: HTMLVideoElement; el: CueTranscript }> {
     const root = await fixture<HTMLDivElement>(html`<div>
       <media-controller style="display: block; width: 480px; height: 400px">
