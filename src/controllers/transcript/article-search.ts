@@ -1,6 +1,7 @@
 import { type ReactiveController, type ReactiveControllerHost, type TemplateResult } from 'lit';
 import type { SearchIndex } from '../../core/search.js';
 import type { ArticleText } from '../../core/article/index.js';
+import { drawRangeBoxes } from '../../dom/range-boxes.js';
 import { supportsHighlights } from '../../dom/search-highlights.js';
 import { loadSearchEngine, renderSearchBar, type SearchBarView } from './search-bar.js';
 import { MAX_MATCHES, type CueSearchDetail, type SearchHit } from './transcript-search.js';
@@ -268,10 +269,10 @@ export class ArticleSearchController implements ReactiveController {
       const from = Math.max(0, this.#current - FALLBACK_AROUND);
       const to = Math.min(this.#matches.length, this.#current + FALLBACK_AROUND + 1);
       for (let i = from; i < to; i++) if (i !== this.#current) near.push(text.range(this.#matches[i]!.start, this.#matches[i]!.end));
-      boxes(this.matchLayer, near, this.#host, 'search-match');
+      drawRangeBoxes(this.matchLayer, near, this.#host, 'search-match');
     }
     // The current match's boxes: the look without the API, and what the page scrolls to either way.
-    boxes(this.layer, [current], this.#host, this.#api ? 'search-current-line' : 'search-current');
+    drawRangeBoxes(this.layer, [current], this.#host, this.#api ? 'search-current-line' : 'search-current');
     if (!this.layer.hidden) this.#options.reveal(this.layer);
   }
 
@@ -286,8 +287,8 @@ export class ArticleSearchController implements ReactiveController {
     }
     this.#ranges = [];
     this.#currentRange = null;
-    boxes(this.layer, [], this.#host, '');
-    boxes(this.matchLayer, [], this.#host, '');
+    drawRangeBoxes(this.layer, [], this.#host, '');
+    drawRangeBoxes(this.matchLayer, [], this.#host, '');
   }
 
   #scheduleAnnounce(): void {
@@ -322,41 +323,6 @@ function layer(doc: Document, part: string): HTMLElement {
   el.className = 'overlay';
   el.hidden = true;
   return el;
-}
-
-/**
- * Boxes over the line boxes of `ranges`, in `layer` (absolutely placed in `origin`, through the CSSOM, never
- * markup). The layer spans their bounding box, so it can be scrolled into view like an element.
- */
-function boxes(layer: HTMLElement, ranges: readonly Range[], origin: HTMLElement, part: string): void {
-  const rects = ranges.flatMap((r) => [...r.getClientRects()].filter((x) => x.width > 0 && x.height > 0));
-  if (!rects.length) {
-    layer.hidden = true;
-    layer.replaceChildren();
-    return;
-  }
-  const o = origin.getBoundingClientRect();
-  const top = Math.min(...rects.map((r) => r.top));
-  const left = Math.min(...rects.map((r) => r.left));
-  const bottom = Math.max(...rects.map((r) => r.bottom));
-  const right = Math.max(...rects.map((r) => r.right));
-  const px = (n: number): string => `${Math.round(n * 100) / 100}px`;
-  const place = (el: HTMLElement, l: number, t: number, w: number, h: number): void => {
-    el.style.setProperty('left', px(l));
-    el.style.setProperty('top', px(t));
-    el.style.setProperty('width', px(w));
-    el.style.setProperty('height', px(h));
-  };
-  place(layer, left - o.left - origin.clientLeft, top - o.top - origin.clientTop, right - left, bottom - top);
-  layer.replaceChildren(
-    ...rects.map((r) => {
-      const box = layer.ownerDocument.createElement('div');
-      box.setAttribute('part', part);
-      place(box, r.left - left, r.top - top, r.width, r.height);
-      return box;
-    }),
-  );
-  layer.hidden = false;
 }
 
 /** `text` with every run of blanks as one space, and the map from its offsets back (null when nothing changed). */

@@ -6,6 +6,7 @@
  * page scrolls to, and the highlight itself where the API is missing).
  * @see https://drafts.csswg.org/css-highlight-api-1/
  */
+import { drawRangeBoxes } from '../../dom/range-boxes.js';
 import { supportsHighlights } from '../../dom/search-highlights.js';
 
 /** One named highlight's ranges that belong to one element. */
@@ -56,38 +57,7 @@ export class RangeOverlay {
 
   /** Draws boxes over `range` (null hides them). Reads layout: call only when the range changed or the layout did. */
   show(range: Range | null, origin: HTMLElement): void {
-    const layer = this.layer;
-    if (!range) {
-      layer.hidden = true;
-      layer.replaceChildren();
-      return;
-    }
-    const o = origin.getBoundingClientRect();
-    const rects = [...range.getClientRects()].filter((r) => r.width > 0 && r.height > 0);
-    if (!rects.length) {
-      layer.hidden = true;
-      return;
-    }
-    const top = Math.min(...rects.map((r) => r.top));
-    const left = Math.min(...rects.map((r) => r.left));
-    const bottom = Math.max(...rects.map((r) => r.bottom));
-    const right = Math.max(...rects.map((r) => r.right));
-    const px = (n: number): string => `${Math.round(n * 100) / 100}px`;
-    const place = (el: HTMLElement, l: number, t: number, w: number, h: number): void => {
-      el.style.setProperty('left', px(l));
-      el.style.setProperty('top', px(t));
-      el.style.setProperty('width', px(w));
-      el.style.setProperty('height', px(h));
-    };
-    place(layer, left - o.left - origin.clientLeft, top - o.top - origin.clientTop, right - left, bottom - top);
-    const boxes = rects.map((r) => {
-      const box = layer.ownerDocument.createElement('div');
-      box.setAttribute('part', this.#part);
-      place(box, r.left - left, r.top - top, r.width, r.height);
-      return box;
-    });
-    layer.replaceChildren(...boxes);
-    layer.hidden = false;
+    drawRangeBoxes(this.layer, range ? [range] : [], origin, this.#part);
   }
 }
 
